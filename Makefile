@@ -1,0 +1,43 @@
+# One entry point for humans and CI. `make demo` and `make test` set everything up first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# One BLAS thread: the machine's cores are shared, and two threads are far slower when both are busy.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+PYTEST_ARGS ?=
+ARTIFACTS ?= artifacts
+
+.PHONY: setup demo test test-all expected bench-train clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed  ## create the virtual environment and install everything
+
+demo: setup  ## the main job: train the L-layer cat model, save its cost curve and misclassified grid
+	$(PY) -m grader demo --out $(ARTIFACTS)
+
+test: setup  ## the default test run (slow tests deselected)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-all: setup  ## every test, slow ones included (what CI runs)
+	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
+
+expected: setup  ## regenerate testCases/expected from the reference solutions
+	$(PY) -m testCases.generate
+
+bench-train: setup  ## reference vs PyTorch training speed (installs torch==2.13.0, CPU build)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) benchmarks/train_speed.py
+
+clean:
+	rm -rf $(VENV) $(ARTIFACTS) .pytest_cache

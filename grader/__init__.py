@@ -1,0 +1,1 @@
+"""The course's grading tools: ``python -m grader --help``."""

@@ -1,0 +1,82 @@
+"""Does the one comparison helper say precisely what differs, and does plain data round-trip
+without pickles?"""
+
+import numpy as np
+import pytest
+
+from dnn_utils.compare import compare, matches
+from dnn_utils.plain import NotPlainData, dumps, loads
+
+
+def kinds(actual, expected, **kw):
+    return [(d.where, d.kind) for d in compare(actual, expected, **kw)]
+
+
+def test_equal_structures_match():
+    value = {"W1": np.ones((2, 3)), "cache": ((np.zeros(2), 1.5), [np.arange(3.0)])}
+    assert matches(value, value)
+
+
+def test_shape_difference_hints_at_keepdims():
+    (difference,) = compare(np.ones(3), np.ones((3, 1)), name="db")
+    assert difference.kind == "shape" and "keepdims" in difference.message and "(3,)" in difference.message
+
+
+def test_values_difference_names_the_first_entry_and_counts():
+    expected = np.arange(6.0).reshape(2, 3)
+    actual = expected.copy()
+    actual[1, 2] += 1
+    (difference,) = compare(actual, expected, name="Z")
+    assert difference.kind == "values" and difference.first_indices == [(1, 2)] and difference.mismatched == 1
+    assert "[1, 2]" in difference.message and "got 6, expected 5" in difference.message
+
+
+def test_missing_and_extra_keys_are_both_reported():
+    assert sorted(kinds({"W1": 1.0, "W3": 2.0}, {"W1": 1.0, "W2": 2.0}, name="p")) == [
+        ("p['W2']", "missing"), ("p['W3']", "extra")]
+
+
+def test_wrong_types_are_reported_not_raised():
+    for actual in (None, "0.5", {"a": 1}, object(), [[1, "x"]]):
+        (difference,) = compare(actual, np.ones((1, 2)))
+        assert difference.kind in ("type", "shape")
+    assert kinds(np.ones(2), (np.ones(2), np.ones(2))) == [("result", "type")]
+    assert kinds((np.ones(2),), (np.ones(2), np.ones(2))) == [("result", "length")]
+
+
+def test_nan_is_reported_as_nonfinite_and_exact_zeros_compare_fine():
+    assert kinds(np.array([np.nan, 0.0]), np.array([1.0, 0.0])) == [("result", "nonfinite")]
+    assert matches(np.zeros((2, 2)), np.zeros((2, 2)), tolerance="exact")
+    assert not matches(np.full((1,), 1e-300), np.zeros(1), tolerance="exact")
+
+
+def test_integer_and_float32_arrays_are_flagged_as_dtype():
+    assert kinds(np.zeros((2, 1), dtype=int), np.zeros((2, 1))) == [("result", "dtype")]
+    assert kinds(np.ones(2, dtype=np.float32), np.ones(2)) == [("result", "dtype")]
+    assert matches(0.25, np.float64(0.25)) and matches(np.float64(0.25), np.array(0.25))
+
+
+@pytest.mark.parametrize("tolerance, ok", [("exact", False), ("strict", False), ("standard", True)])
+def test_named_tolerances(tolerance, ok):
+    assert matches(np.array([1.0 + 1e-8]), np.array([1.0]), tolerance=tolerance) is ok
+
+
+def test_plain_data_round_trips():
+    value = {"W1": np.ones((2, 1)), 3: (np.float64(0.5), [1, "x", None, True]), "s": np.array(["a"])}
+    back = loads(dumps(value))
+    assert matches(back["W1"], value["W1"]) and back[3][1] == [1, "x", None, True] and isinstance(back[3], tuple)
+
+
+@pytest.mark.parametrize("bad", [object(), np.array([object()]), {1.5: 1}, lambda: 0, np.ma.masked_array([1.0])])
+def test_anything_else_is_refused(bad):
+    with pytest.raises(NotPlainData):
+        dumps({"x": bad})
+
+
+def test_loading_refuses_pickled_arrays():
+    import io
+
+    buffer = io.BytesIO()
+    np.savez(buffer, __skeleton__=np.array('{"__array__": "a0", "scalar": false}'), a0=np.array([{}], dtype=object))
+    with pytest.raises(ValueError):
+        loads(buffer.getvalue())
