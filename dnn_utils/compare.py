@@ -67,19 +67,21 @@ def _type_name(x):
     return type(x).__name__
 
 
-def compare(actual, expected, name="result", tolerance=DEFAULT_TOLERANCE):
+def compare(actual, expected, name="result", tolerance=DEFAULT_TOLERANCE, check_dtype=True):
     """All differences between ``actual`` and ``expected`` (a list; empty when they match).
 
     expected may be a number, an array, or dicts / tuples / lists of them; ``name`` is used for
     the location in messages. tolerance is a key of TOLERANCES or an (rtol, atol) pair.
+    check_dtype=False accepts any real dtype with the right values (to compare inputs with
+    themselves, say).
     """
     rtol, atol = TOLERANCES[tolerance] if isinstance(tolerance, str) else tolerance
     differences = []
-    _compare(actual, expected, name, rtol, atol, differences)
+    _compare(actual, expected, name, (rtol, atol, check_dtype), differences)
     return differences
 
 
-def _compare(actual, expected, where, rtol, atol, out):
+def _compare(actual, expected, where, how, out):
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             out.append(Difference(where, "type", f"{where} should be a dict, got {_type_name(actual)}"))
@@ -88,7 +90,7 @@ def _compare(actual, expected, where, rtol, atol, out):
             if key not in actual:
                 out.append(Difference(f"{where}[{key!r}]", "missing", f"{where} has no key {key!r}"))
             else:
-                _compare(actual[key], expected[key], f"{where}[{key!r}]", rtol, atol, out)
+                _compare(actual[key], expected[key], f"{where}[{key!r}]", how, out)
         for key in actual:
             if key not in expected:
                 out.append(Difference(f"{where}[{key!r}]", "extra", f"{where} has an unexpected key {key!r}"))
@@ -102,12 +104,13 @@ def _compare(actual, expected, where, rtol, atol, out):
             out.append(Difference(where, "length", f"{where} should have {len(expected)} items, got {len(actual)}"))
             return
         for i, (a, e) in enumerate(zip(actual, expected)):
-            _compare(a, e, f"{where}[{i}]", rtol, atol, out)
+            _compare(a, e, f"{where}[{i}]", how, out)
         return
-    _compare_arrays(actual, expected, where, rtol, atol, out)
+    _compare_arrays(actual, expected, where, how, out)
 
 
-def _compare_arrays(actual, expected, where, rtol, atol, out):
+def _compare_arrays(actual, expected, where, how, out):
+    rtol, atol, check_dtype = how
     expected_array = np.asarray(expected, dtype=np.float64)
     actual_array = _as_real_array(actual)
     if actual_array is None:
@@ -154,7 +157,7 @@ def _compare_arrays(actual, expected, where, rtol, atol, out):
     wrong &= ~same_special
     if not wrong.any():
         dtype = getattr(actual, "dtype", None)
-        if dtype is not None and dtype != np.float64 and expected_array.size:
+        if check_dtype and dtype is not None and dtype != np.float64 and expected_array.size:
             out.append(
                 Difference(
                     where,

@@ -35,11 +35,11 @@ class Case:
         return f"{self.function}/{self.name}"
 
 
-def _rng(seed):
+def case_rng(seed):
     return np.random.RandomState(seed)
 
 
-def _parameters(rng, layer_dims):
+def random_parameters(rng, layer_dims):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = rng.randn(layer_dims[l], layer_dims[l - 1])
@@ -47,7 +47,7 @@ def _parameters(rng, layer_dims):
     return parameters
 
 
-def _layer_cache(rng, n_prev, n, m, relu_input=False):
+def layer_cache(rng, n_prev, n, m, relu_input=False):
     """((A_prev, W, b), Z) with A_prev >= 0 when it comes out of a ReLU layer."""
     A_prev = rng.randn(n_prev, m)
     if relu_input:
@@ -55,29 +55,57 @@ def _layer_cache(rng, n_prev, n, m, relu_input=False):
     return (A_prev, rng.randn(n, n_prev), rng.randn(n, 1)), rng.randn(n, m)
 
 
-def _model_backward_case(seed, layer_dims, m):
+def model_backward_case(seed, layer_dims, m):
     """AL a real probability (a sigmoid output), Y of 0/1 labels, caches of an L-layer network."""
-    rng = _rng(seed)
+    rng = case_rng(seed)
     n_L = layer_dims[-1]
     AL, _ = sigmoid(rng.randn(n_L, m))
     Y = (rng.rand(n_L, m) > 0.5).astype(float)
     caches = [
-        _layer_cache(rng, layer_dims[l - 1], layer_dims[l], m, relu_input=l > 1)
+        layer_cache(rng, layer_dims[l - 1], layer_dims[l], m, relu_input=l > 1)
         for l in range(1, len(layer_dims))
     ]
     return AL, Y, caches
 
 
-def _update_case(seed, layer_dims, learning_rate):
-    rng = _rng(seed)
-    parameters = _parameters(rng, layer_dims)
+def linear_inputs(seed, n_prev, n, m):
+    """A_prev: (n_prev, m), W: (n, n_prev), b: (n, 1)."""
+    rng = case_rng(seed)
+    return rng.randn(n_prev, m), rng.randn(n, n_prev), rng.randn(n, 1)
+
+
+def forward_inputs(seed, layer_dims, m):
+    """X: (layer_dims[0], m) and the parameters of a network of layer_dims."""
+    rng = case_rng(seed)
+    return rng.randn(layer_dims[0], m), random_parameters(rng, layer_dims)
+
+
+def cost_inputs(seed, n_y, m):
+    """AL: (n_y, m) probabilities (sigmoid outputs), Y: (n_y, m) labels 0/1."""
+    rng = case_rng(seed)
+    AL, _ = sigmoid(rng.randn(n_y, m))
+    return AL, (rng.rand(n_y, m) > 0.5).astype(float)
+
+
+def backward_inputs(seed, n_prev, n, m, with_activation_cache=False):
+    """dZ (or dA): (n, m) and the linear cache (A_prev, W, b), or the layer cache ((A_prev, W, b), Z)."""
+    rng = case_rng(seed)
+    upstream = rng.randn(n, m)
+    if with_activation_cache:
+        return upstream, layer_cache(rng, n_prev, n, m)
+    return upstream, (rng.randn(n_prev, m), rng.randn(n, n_prev), rng.randn(n, 1))
+
+
+def update_case(seed, layer_dims, learning_rate):
+    rng = case_rng(seed)
+    parameters = random_parameters(rng, layer_dims)
     grads = {f"d{key}": rng.randn(*value.shape) for key, value in parameters.items()}
     return parameters, grads, learning_rate
 
 
-def _classification_data(seed, n_x, m):
+def classification_data(seed, n_x, m):
     """A small learnable problem: X (n_x, m), Y (1, m) from a hidden linear rule."""
-    rng = _rng(seed)
+    rng = case_rng(seed)
     X = rng.randn(n_x, m)
     Y = (rng.randn(1, n_x) @ X > 0).astype(float)
     return X, Y
@@ -91,54 +119,70 @@ STEP_BY_STEP = [
     Case("initialize_parameters_deep", "one_layer", "[3, 1]: a single layer", lambda: ([3, 1],)),
     Case("linear_forward", "course", "the course's fixture (seed 1)", course.linear_forward_test_case),
     Case("linear_forward", "several_units", "4 units, 3 inputs, 5 examples",
-         lambda: (lambda r: (r.randn(3, 5), r.randn(4, 3), r.randn(4, 1)))(_rng(101))),
+         lambda: linear_inputs(101, 3, 4, 5)),
     Case("linear_activation_forward", "course_sigmoid", "the course's fixture (seed 2), sigmoid",
          lambda: (*course.linear_activation_forward_test_case(), "sigmoid")),
     Case("linear_activation_forward", "course_relu", "the course's fixture (seed 2), relu",
          lambda: (*course.linear_activation_forward_test_case(), "relu")),
     Case("linear_activation_forward", "several_units_sigmoid", "3 units, 4 inputs, 6 examples, sigmoid",
-         lambda: (lambda r: (r.randn(4, 6), r.randn(3, 4), r.randn(3, 1), "sigmoid"))(_rng(102))),
+         lambda: (*linear_inputs(102, 4, 3, 6), "sigmoid")),
     Case("linear_activation_forward", "several_units_relu", "3 units, 4 inputs, 6 examples, relu",
-         lambda: (lambda r: (r.randn(4, 6), r.randn(3, 4), r.randn(3, 1), "relu"))(_rng(103))),
+         lambda: (*linear_inputs(103, 4, 3, 6), "relu")),
     Case("L_model_forward", "course", "the course's 2-hidden-layer fixture (seed 6)", course.L_model_forward_test_case_2hidden),
     Case("L_model_forward", "deeper", "[6, 5, 4, 3, 2]: 4 layers, 2 output units, 7 examples",
-         lambda: (lambda r: (r.randn(6, 7), _parameters(r, [6, 5, 4, 3, 2])))(_rng(104))),
+         lambda: forward_inputs(104, [6, 5, 4, 3, 2], 7)),
     Case("L_model_forward", "one_layer", "[4, 1]: only the sigmoid layer",
-         lambda: (lambda r: (r.randn(4, 3), _parameters(r, [4, 1])))(_rng(105))),
+         lambda: forward_inputs(105, [4, 1], 3)),
     Case("compute_cost", "course", "the course's Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]]",
          lambda: tuple(reversed(course.compute_cost_test_case()))),
     Case("compute_cost", "more_examples", "10 examples",
-         lambda: (lambda r: (sigmoid(r.randn(1, 10))[0], (r.rand(1, 10) > 0.5).astype(float)))(_rng(106))),
+         lambda: cost_inputs(106, 1, 10)),
     Case("linear_backward", "course", "the course's fixture (seed 1)", course.linear_backward_test_case),
     Case("linear_backward", "other_shapes", "2 units, 6 inputs, 3 examples",
-         lambda: (lambda r: (r.randn(2, 3), (r.randn(6, 3), r.randn(2, 6), r.randn(2, 1))))(_rng(107))),
+         lambda: backward_inputs(107, 6, 2, 3)),
     Case("linear_activation_backward", "course_sigmoid", "the course's fixture (seed 2), sigmoid",
          lambda: (*course.linear_activation_backward_test_case(), "sigmoid")),
     Case("linear_activation_backward", "course_relu", "the course's fixture (seed 2), relu",
          lambda: (*course.linear_activation_backward_test_case(), "relu")),
     Case("linear_activation_backward", "several_units_relu", "4 units, 3 inputs, 5 examples, relu",
-         lambda: (lambda r: (r.randn(4, 5), _layer_cache(r, 3, 4, 5), "relu"))(_rng(108))),
+         lambda: (*backward_inputs(108, 3, 4, 5, with_activation_cache=True), "relu")),
     Case("linear_activation_backward", "several_units_sigmoid", "4 units, 3 inputs, 5 examples, sigmoid",
-         lambda: (lambda r: (r.randn(4, 5), _layer_cache(r, 3, 4, 5), "sigmoid"))(_rng(109))),
+         lambda: (*backward_inputs(109, 3, 4, 5, with_activation_cache=True), "sigmoid")),
     Case("L_model_backward", "course", "the course's fixture (seed 3; its AL is not a probability)", course.L_model_backward_test_case),
     Case("L_model_backward", "probabilities", "[5, 4, 3, 1], AL a real probability, 6 examples",
-         lambda: _model_backward_case(110, [5, 4, 3, 1], 6)),
-    Case("L_model_backward", "one_layer", "[3, 1]: only the sigmoid layer", lambda: _model_backward_case(111, [3, 1], 4)),
-    Case("L_model_backward", "two_outputs", "[4, 3, 2]: 2 output units", lambda: _model_backward_case(112, [4, 3, 2], 5)),
+         lambda: model_backward_case(110, [5, 4, 3, 1], 6)),
+    Case("L_model_backward", "one_layer", "[3, 1]: only the sigmoid layer", lambda: model_backward_case(111, [3, 1], 4)),
+    Case("L_model_backward", "two_outputs", "[4, 3, 2]: 2 output units", lambda: model_backward_case(112, [4, 3, 2], 5)),
     Case("update_parameters", "course", "the course's fixture (seeds 2 and 3, learning rate 0.1)", course.update_parameters_test_case),
-    Case("update_parameters", "three_layers", "[5, 4, 3, 2], learning rate 0.05", lambda: _update_case(113, [5, 4, 3, 2], 0.05)),
+    Case("update_parameters", "three_layers", "[5, 4, 3, 2], learning rate 0.05", lambda: update_case(113, [5, 4, 3, 2], 0.05)),
 ]
 
 APPLICATION = [
     Case("two_layer_model", "small", "(6, 4, 1) on 20 synthetic examples, 201 iterations, learning rate 0.1",
-         lambda: (*_classification_data(201, 6, 20), (6, 4, 1), 0.1, 201)),
+         lambda: (*classification_data(201, 6, 20), (6, 4, 1), 0.1, 201)),
     Case("two_layer_model", "wide", "(10, 8, 1) on 30 synthetic examples, 301 iterations, learning rate 0.05",
-         lambda: (*_classification_data(202, 10, 30), (10, 8, 1), 0.05, 301)),
+         lambda: (*classification_data(202, 10, 30), (10, 8, 1), 0.05, 301)),
     Case("L_layer_model", "small", "[6, 5, 3, 1] on 20 synthetic examples, 201 iterations, learning rate 0.1",
-         lambda: (*_classification_data(203, 6, 20), [6, 5, 3, 1], 0.1, 201)),
+         lambda: (*classification_data(203, 6, 20), [6, 5, 3, 1], 0.1, 201)),
     Case("L_layer_model", "two_layers", "[10, 4, 1] on 30 synthetic examples, 301 iterations, learning rate 0.05",
-         lambda: (*_classification_data(204, 10, 30), [10, 4, 1], 0.05, 301)),
+         lambda: (*classification_data(204, 10, 30), [10, 4, 1], 0.05, 301)),
 ]
+
+# What each graded function returns, named in the course's notation (a tuple for several outputs).
+OUTPUTS = {
+    "initialize_parameters": "parameters",
+    "initialize_parameters_deep": "parameters",
+    "linear_forward": ("Z", "cache"),
+    "linear_activation_forward": ("A", "cache"),
+    "L_model_forward": ("AL", "caches"),
+    "compute_cost": "cost",
+    "linear_backward": ("dA_prev", "dW", "db"),
+    "linear_activation_backward": ("dA_prev", "dW", "db"),
+    "L_model_backward": "grads",
+    "update_parameters": "parameters",
+    "two_layer_model": ("parameters", "costs"),
+    "L_layer_model": ("parameters", "costs"),
+}
 
 ASSIGNMENTS = {"dnn_step_by_step": STEP_BY_STEP, "dnn_application": APPLICATION}
 CASES = {}
