@@ -106,7 +106,19 @@ def _compare(actual, expected, where, how, out):
         for i, (a, e) in enumerate(zip(actual, expected)):
             _compare(a, e, f"{where}[{i}]", how, out)
         return
+    if isinstance(expected, (str, bytes, bool, type(None))):
+        if type(actual) is not type(expected) or actual != expected:
+            out.append(Difference(where, "values", f"{where} should be {expected!r}, got {_short_repr(actual)}"))
+        return
     _compare_arrays(actual, expected, where, how, out)
+
+
+def _short_repr(value, limit=60):
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _compare_arrays(actual, expected, where, how, out):

@@ -1,28 +1,15 @@
 """Regenerate testCases/expected/*.npz from the reference solutions: ``python -m testCases.generate``."""
 
-import contextlib
-import io
-
 from dnn_utils.plain import dumps
 
 from .cases import ASSIGNMENTS, EXPECTED_DIR
 
 
-def reference_function(assignment, function):
-    if assignment == "dnn_step_by_step":
-        from source_solutions import dnn_step_by_step as module
-    else:
-        from source_solutions import dnn_application as module
-    return getattr(module, function)
-
-
 def compute(assignment):
     """{case key: reference output} for every case of ``assignment``."""
-    outputs = {}
-    for case in ASSIGNMENTS[assignment]:
-        with contextlib.redirect_stdout(io.StringIO()):
-            outputs[case.key] = reference_function(assignment, case.function)(*case.build())
-    return outputs
+    from grader.reference import reference_output
+
+    return {case.key: reference_output(case) for case in ASSIGNMENTS[assignment]}
 
 
 def encoded(assignment):
