@@ -10,7 +10,7 @@ export MKL_NUM_THREADS ?= 1
 PYTEST_ARGS ?=
 ARTIFACTS ?= artifacts
 
-.PHONY: setup demo test test-all expected bench-train clean
+.PHONY: setup demo test test-all expected release solutions bench-train clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ test-all: setup  ## every test, slow ones included (what CI runs)
 
 expected: setup  ## regenerate testCases/expected from the reference solutions
 	$(PY) -m testCases.generate
+
+release: setup  ## regenerate release/, the student version, from notebooks/
+	$(PY) -m grader release
+
+solutions: setup  ## execute the source notebooks and render worked solutions to worked_solutions/*.html
+	$(PY) -m grader solutions --out worked_solutions
 
 bench-train: setup  ## reference vs PyTorch training speed (installs torch==2.13.0, CPU build)
 	$(PY) -m pip install --quiet torch==2.13.0

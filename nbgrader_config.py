@@ -5,7 +5,6 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 c.CourseDirectory.root = "."
 c.CourseDirectory.source_directory = "notebooks"
 c.CourseDirectory.release_directory = "release"
-c.CourseDirectory.db_assignments = [{"name": "dnn_step_by_step"}, {"name": "dnn_application"}]
 # Student folders get only the notebook and what the release build copies in; nothing else.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.h5", "*.npz.tmp"]
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}

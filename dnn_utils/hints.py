@@ -55,7 +55,8 @@ HINTS = [
     ("update_parameters", "*", "values",
      "Subtract learning_rate times the gradient for every W and b, layers 1 .. L (the last one included)."),
     ("update_parameters", "*", "mutated",
-     "Work on a copy of parameters (parameters.copy() or a new dict) instead of changing the caller's arrays."),
+     "Build new arrays (W - learning_rate * dW) in a new dict; `-=` changes the caller's arrays in place, "
+     "even after parameters.copy(), which copies the dict but shares its arrays."),
     ("two_layer_model", "costs", "*",
      "Record the cost every 100 iterations (i % 100 == 0), computed before that iteration's update."),
     ("two_layer_model", "*", "*",

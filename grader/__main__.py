@@ -1,26 +1,116 @@
-"""Command line: ``python -m grader demo``."""
+"""Command line of the course tools.
+
+  python -m grader autograde SUBMITTED --assignment ID [--jobs N] [--db URL] [--out DIR] [--timeout S]
+  python -m grader check NOTEBOOK [--assignment ID]
+  python -m grader demo | release | solutions
+"""
 
 import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    grade = commands.add_parser("autograde", help="grade a class: feedback, grades.csv and the gradebook")
+    grade.add_argument("submitted", help="nbgrader's submitted/ folder (<student>/<assignment>/*.ipynb), a folder of <student>.ipynb, or a zip")
+    grade.add_argument("--assignment", required=True, help="dnn_step_by_step or dnn_application")
+    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once (default: cores)")
+    grade.add_argument("--db", default=None, help="gradebook SQLAlchemy URL (default: sqlite:///gradebook.db in the current folder)")
+    grade.add_argument("--no-db", action="store_true", help="do not write a gradebook")
+    grade.add_argument("--out", default="autograded", help="folder for grades.csv and feedback/ (default: autograded)")
+    grade.add_argument("--timeout", type=float, default=None, help="seconds per graded function (default 30; 300 for dnn_application)")
+    grade.add_argument("--seed", type=int, default=None, help="seed of the hidden cases (default: drawn and recorded)")
+    grade.add_argument("--regrade", action="store_true", help="grade again notebooks already graded in --out")
+    grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of a worker (default 2048)")
+    grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
+
+    check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
+    check.add_argument("notebook")
+    check.add_argument("--assignment", default=None, help="default: guessed from the notebook's name")
+
+    demo = commands.add_parser("demo", help="the main job (see README)")
+    demo.add_argument("--out", default="artifacts")
+    demo.add_argument("--iterations", type=int, default=2500)
+    demo.add_argument("--data-dir", help="folder holding the .h5 files (default: see dnn_utils.data)")
+    demo.add_argument("--train-only", action="store_true", help="only train the cat model and save its pictures")
+
+    release = commands.add_parser("release", help="regenerate release/, the student version, from notebooks/")
+    release.add_argument("--out", default=None, help="folder to write (default: release/ of the repository)")
+    solutions = commands.add_parser("solutions", help="execute the source notebooks and render worked solutions to HTML")
+    solutions.add_argument("--out", default="worked_solutions")
+    return parser
+
+
+def _autograde(args):
+    from .autograde import AutogradeOptions, autograde, grade_table
+    from .gradebook import default_url
+    from .sandbox import SandboxSettings
+    from .spec import load_spec
+
+    timeout = args.timeout or (300.0 if args.assignment == "dnn_application" else 30.0)
+    options = AutogradeOptions(
+        assignment=args.assignment,
+        out=Path(args.out),
+        db_url=None if args.no_db else (args.db or default_url()),
+        jobs=args.jobs,
+        timeout=timeout,
+        seed=args.seed,
+        regrade=args.regrade,
+        progress=not args.quiet,
+        sandbox=SandboxSettings(memory_bytes=args.memory_mb << 20),
+    )
+    summary = autograde(args.submitted, options)
+    if not args.quiet:
+        print(grade_table(summary["rows"], load_spec(args.assignment).functions))
+    print(f"graded {summary['graded']} submissions ({summary['skipped']} already graded, kept); "
+          f"hidden-case run seed {summary['run_seed']}; grades in {summary['out'] / 'grades.csv'}, "
+          f"feedback in {summary['out'] / 'feedback'}" + (f"; gradebook {options.db_url}" if options.db_url else ""))
+
+
+def _check(args):
+    from .checking import check_notebook
+
+    result, text = check_notebook(Path(args.notebook), args.assignment)
+    print(text)
+    return 0 if result.score == result.max_score else 1
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="the main job: train the cat classifier and save its pictures")
-    demo.add_argument("--out", default="artifacts", help="folder for the pictures and summary (default: artifacts)")
-    demo.add_argument("--iterations", type=int, default=2500)
-    demo.add_argument("--data-dir", help="folder holding the .h5 files (default: see dnn_utils.data)")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        from dnn_utils.data import DatasetError
+    args = _parser().parse_args(argv)
+    from dnn_utils.data import DatasetError
 
-        from .demo import train_and_report
+    from .sandbox import SandboxUnavailable
 
-        try:
-            train_and_report(args.out, args.iterations, args.data_dir)
-        except DatasetError as error:
-            raise SystemExit(f"error: {error}") from None
+    try:
+        if args.command == "autograde":
+            return _autograde(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "demo":
+            from .demo import run_demo, train_and_report
+
+            if args.train_only:
+                train_and_report(args.out, args.iterations, args.data_dir)
+            else:
+                run_demo(Path(args.out), args.iterations, args.data_dir)
+        elif args.command == "release":
+            from .release import RELEASE, build_release
+
+            files = build_release(args.out or RELEASE)
+            print(f"release: {len(files)} files written to {args.out or RELEASE}")
+        elif args.command == "solutions":
+            from .solutions import render_worked_solutions
+
+            render_worked_solutions(args.out)
+    except (DatasetError, SandboxUnavailable, FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""``python -m grader autograde``: grade a whole class, in parallel, resumably.
+
+Results are written as each submission finishes: its feedback files, its gradebook rows and
+the grader's own record, each atomically; grades.csv is rebuilt from that record at the end.
+A notebook already graded (same student, same file content) is not graded again.
+"""
+
+import os
+import queue
+import secrets
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .feedback import as_html, as_json
+from .grading import ItemResult, SubmissionResult, grade_submission, submission_seed
+from .ingest import find_submissions
+from .nbgrader_course import REPO
+from .sandbox import Sandbox, SandboxSettings
+from .spec import load_spec
+from .store import ResultStore, atomic_write, write_csv
+
+STATE_FILE = ".grader_state.sqlite"
+
+
+@dataclass
+class AutogradeOptions:
+    assignment: str
+    out: Path
+    db_url: str | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = 30.0
+    seed: int | None = None
+    regrade: bool = False
+    progress: bool = True
+    sandbox: SandboxSettings = field(default_factory=SandboxSettings)
+    template: Path | None = None  # support files for the sandbox (default: release/<assignment>)
+
+
+def _internal_error(submission, spec, seed, error):
+    """A result that records a grader failure for one submission without aborting the batch."""
+    message = f"the grader failed on this submission ({type(error).__name__}: {error}); please report it"
+    items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
+    return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
+
+
+def _sqlite_files(db_url):
+    """The gradebook's files when it is SQLite (hidden from student code)."""
+    if db_url and db_url.startswith("sqlite:///"):
+        path = Path(db_url.removeprefix("sqlite:///")).resolve()
+        return [str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"]
+    return []
+
+
+def autograde(submitted, options, grade=grade_submission):
+    """Grade every submission of ``options.assignment`` in ``submitted``; returns a summary dict."""
+    spec = load_spec(options.assignment)
+    out = Path(options.out).resolve()
+    template = Path(options.template or REPO / "release" / options.assignment)
+    if not template.is_dir():
+        raise FileNotFoundError(f"{template} is missing: run `make release`")
+    submissions, cleanup = find_submissions(submitted, options.assignment, spec.notebook_name)
+    run_seed = options.seed if options.seed is not None else secrets.randbelow(2**31 - 1)
+    settings = options.sandbox
+    settings.hide = [*settings.hide, str(Path(submitted).resolve()), str(out)]
+    settings.hide += _sqlite_files(options.db_url)
+    budget = options.timeout * (len(spec.functions) + 1)
+    slots = queue.Queue()
+    for slot in range(max(1, options.jobs)):
+        slots.put(slot)
+
+    def start_sandbox(slot):
+        return Sandbox(template, slot, settings, budget).start()
+
+    # Fail fast, before any grade is written, if this machine cannot isolate student code.
+    start_sandbox(0).close()
+    store = ResultStore(out / STATE_FILE)
+    gradebook = None
+    if options.db_url:
+        from .gradebook import GradebookWriter
+
+        gradebook = GradebookWriter(options.db_url, spec)
+    todo, skipped = [], []
+    for submission in submissions:
+        previous = None if options.regrade else store.graded(options.assignment, submission.student_id, submission.sha256())
+        (todo if previous is None else skipped).append(submission)
+
+    def work(submission):
+        slot = slots.get()
+        seed = submission_seed(run_seed, submission.student_id)
+        try:
+            return grade(submission, spec, lambda: start_sandbox(slot), seed, options.timeout)
+        except Exception as error:  # one student's file never aborts the batch
+            return _internal_error(submission, spec, seed, error)
+        finally:
+            slots.put(slot)
+
+    progress = _progress(len(todo), options.progress)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+            for future in as_completed([pool.submit(work, s) for s in todo]):
+                result = future.result()
+                feedback = out / "feedback" / result.student_id
+                atomic_write(feedback / f"{options.assignment}.json", as_json(result))
+                atomic_write(feedback / f"{options.assignment}.html", as_html(result))
+                if gradebook:
+                    gradebook.write(result.student_id, {i.item: i.score for i in result.items})
+                store.save(result)
+                progress.update(1)
+        rows = store.rows(options.assignment)
+        if gradebook:  # also bring submissions graded by an earlier run into this gradebook
+            for submission in skipped:
+                scores = {row[2]: row[3] for row in rows if row[0] == submission.student_id}
+                gradebook.write(submission.student_id, scores)
+        write_csv(out / "grades.csv", rows)
+    finally:
+        progress.close()
+        cleanup()
+        store.close()
+        if gradebook:
+            gradebook.close()
+    return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out}
+
+
+def _progress(total, enabled):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="submission", file=sys.stderr, disable=not enabled, dynamic_ncols=True)
+
+
+def grade_table(rows, functions):
+    """A plain-text table: one line per student, a column per function, the total."""
+    students = {}
+    for student, _, item, score, max_score, status in rows:
+        students.setdefault(student, {})[item] = (score, max_score, status)
+    short = [f[:10] for f in functions]
+    lines = [f"{'student':<24}" + "".join(f"{s:>11}" for s in short) + f"{'total':>9}"]
+    for student, items in sorted(students.items()):
+        cells, total, maximum = [], 0.0, 0.0
+        for function in functions:
+            score, max_score, status = items.get(function, (0, 0, "missing"))
+            total, maximum = total + score, maximum + max_score
+            cells.append(f"{score:g}" if status == "passed" else f"{score:g} {status[:4]}")
+        lines.append(f"{student[:23]:<24}" + "".join(f"{c:>11}" for c in cells) + f"{total:>6g}/{maximum:g}")
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Feedback for a student: JSON for machines, HTML for the student, text for the terminal.
+
+It holds outcomes, what differed, named mistakes, hints and seeds; never the hidden checks'
+code or the reference solutions.
+"""
+
+import html
+import json
+
+SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "MISSING"}
+
+
+def as_json(result):
+    return json.dumps(result.as_dict(), indent=2, sort_keys=True, default=float)
+
+
+def _item_lines(item):
+    lines = [f"[{SYMBOL[item.status]}] {item.item}: {item.score:g} / {item.max_score:g}"]
+    for mistake in item.mistakes:
+        lines.append(f"    likely mistake: {mistake['title']}")
+        lines.append(f"    hint: {mistake['hint']}")
+    failing = [c for c in item.cases if not c.passed]
+    for case in failing[:4]:
+        kind = "hidden" if case.scored and case.name.startswith("hidden") else "public"
+        lines.append(f"    {kind} case {case.name} ({case.about}):")
+        lines += [f"      {message}" for message in case.messages[:4]]
+    if len(failing) > 4:
+        lines.append(f"    ... and {len(failing) - 4} more failing cases")
+    if not item.mistakes and item.status != "passed":
+        lines += [f"    hint: {hint}" for hint in item.hints[:2]]
+    lines += [f"    note: {message}" for message in item.messages]
+    return lines
+
+
+def as_text(result):
+    lines = [f"{result.assignment} for {result.student_id}: {result.score:g} / {result.max_score:g} "
+             f"(hidden cases seed {result.seed})"]
+    lines += [f"  note: {message}" for message in result.messages]
+    for item in result.items:
+        lines += ["  " + line for line in _item_lines(item)]
+    return "\n".join(lines)
+
+
+STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.4rem}.item{border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.6rem 1rem}
+.passed{border-left:6px solid #2a7}.failed,.error,.timeout,.missing{border-left:6px solid #c33}
+.status{font-weight:600}.mistake{background:#fff6e0;padding:.4rem .6rem;border-radius:4px}
+code,pre{font-family:ui-monospace,monospace;font-size:.9em}li{margin:.2rem 0}.note{color:#555}"""
+
+
+def as_html(result):
+    e = html.escape
+    parts = [
+        "<!doctype html><html><head><meta charset='utf-8'>",
+        f"<title>{e(result.assignment)}: feedback for {e(result.student_id)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{e(result.assignment)}: feedback for {e(result.student_id)}</h1>",
+        f"<p><b>Score: {result.score:g} / {result.max_score:g}</b>. Hidden cases were drawn with seed "
+        f"<code>{result.seed}</code>; public cases are the ones your notebook's checks run.</p>",
+    ]
+    if result.messages:
+        parts.append("<ul class='note'>" + "".join(f"<li>{e(m)}</li>" for m in result.messages) + "</ul>")
+    for item in result.items:
+        parts.append(f"<div class='item {item.status}'><p><span class='status'>{SYMBOL[item.status]}</span> "
+                     f"<code>{e(item.item)}</code>: {item.score:g} / {item.max_score:g}</p>")
+        for mistake in item.mistakes:
+            parts.append(f"<p class='mistake'>Likely mistake: <b>{e(mistake['title'])}</b>. {e(mistake['hint'])}</p>")
+        failing = [c for c in item.cases if not c.passed]
+        if failing:
+            parts.append("<ul>")
+            for case in failing:
+                kind = "hidden" if case.name.startswith("hidden") else "public"
+                details = "".join(f"<li>{e(m)}</li>" for m in case.messages)
+                parts.append(f"<li>{kind} case <code>{e(case.name)}</code> ({e(case.about)})<ul>{details}</ul></li>")
+            parts.append("</ul>")
+        if item.hints and item.status != "passed" and not item.mistakes:
+            parts.append("<p>Hint: " + " ".join(e(h) for h in item.hints[:2]) + "</p>")
+        parts += [f"<p class='note'>{e(m)}</p>" for m in item.messages]
+        parts.append("</div>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

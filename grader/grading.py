@@ -1,0 +1,233 @@
+"""Grading one submission: run its graded cells in a sandbox, compare in the trusted parent.
+
+Every graded function is tested on two sets of cases: the public ones (the notebook's visible
+check; reported, not scored) and randomised hidden ones drawn from the submission's seed (scored:
+points x the fraction passed). Student code only ever runs inside the sandbox; outputs come back
+as plain data and are compared here with the one comparison helper.
+"""
+
+import hashlib
+import time
+from dataclasses import asdict, dataclass, field
+
+from dnn_utils.checks import compare_outputs
+from dnn_utils.compare import Difference, compare
+from dnn_utils.hints import hint_for
+from testCases.cases import CASES, assignment_of, expected_outputs
+
+from .hidden_cases import hidden_cases
+from .independent import DEPENDENCIES, dependency_source, order_for_independence
+from .ingest import read_graded_code
+from .reference import reference_output
+from .sandbox import SandboxError
+
+HIDDEN_COUNT = {"two_layer_model": 3, "L_layer_model": 3}
+DEFAULT_HIDDEN_COUNT = 6
+STATUSES = ("passed", "failed", "error", "timeout", "missing")
+
+
+@dataclass
+class CaseOutcome:
+    name: str
+    about: str
+    scored: bool
+    passed: bool
+    messages: list = field(default_factory=list)
+    raised: str | None = None
+
+
+@dataclass
+class ItemResult:
+    """The grade of one graded function."""
+
+    item: str
+    max_score: float
+    score: float = 0.0
+    status: str = "missing"
+    cases: list = field(default_factory=list)
+    hints: list = field(default_factory=list)
+    mistakes: list = field(default_factory=list)  # [{"id", "title", "hint"}]
+    messages: list = field(default_factory=list)
+    printed: str = ""
+
+
+@dataclass
+class SubmissionResult:
+    student_id: str
+    assignment: str
+    seed: int
+    sha256: str
+    items: list
+    messages: list
+    seconds: float = 0.0
+
+    @property
+    def score(self):
+        return round(sum(i.score for i in self.items), 2)
+
+    @property
+    def max_score(self):
+        return sum(i.max_score for i in self.items)
+
+    def as_dict(self):
+        data = asdict(self)
+        data["score"], data["max_score"] = self.score, self.max_score
+        return data
+
+
+def submission_seed(run_seed, student_id):
+    """The seed of a student's hidden cases: fixed by the run's seed and the student."""
+    digest = hashlib.sha256(f"{run_seed}:{student_id}".encode()).hexdigest()
+    return int(digest[:8], 16) % (2**31 - 1)
+
+
+@dataclass
+class GradingCase:
+    case: object  # testCases.cases.Case
+    expected: object
+    scored: bool
+
+
+def autograde_cases(function, seed):
+    """Public cases (reported) and hidden randomised cases (scored) with their expected outputs."""
+    public = expected_outputs(assignment_of(function))
+    cases = [GradingCase(c, public[c.key], False) for c in CASES[function]]
+    count = HIDDEN_COUNT.get(function, DEFAULT_HIDDEN_COUNT)
+    for case in hidden_cases(function, seed, count):
+        cases.append(GradingCase(case, reference_output(case), True))
+    return cases
+
+
+def public_cases(function, seed=None):
+    """Only the public cases, scored: what a student can check locally."""
+    public = expected_outputs(assignment_of(function))
+    return [GradingCase(c, public[c.key], True) for c in CASES[function]]
+
+
+def _diagnose(function, failures):
+    """Catalogued mistakes matching every failed scored case (none when the catalog is absent)."""
+    try:
+        from .mistakes import diagnose
+    except ImportError:
+        return []
+    args = [g.case.build() for g, _ in failures]
+    outputs = [output for _, output in failures]
+    try:
+        return diagnose(function, args, outputs)
+    except Exception:  # a diagnosis is a bonus; it must never cost a grade
+        return []
+
+
+def evaluate(function, grading_cases, result, max_score):
+    """ItemResult of one function from the worker's ``result``."""
+    item = ItemResult(function, max_score)
+    if result.get("worker_error"):
+        error = result["worker_error"]
+        item.status = "error"
+        item.messages.append(f"the grader could not run your code: {error.get('type')}: {error.get('message')}")
+        return item
+    for error in result.get("cell_errors", []):
+        item.messages.append(f"running your cells raised {error.get('type')}: {error.get('message')} ({error.get('where')})")
+    if result.get("missing"):
+        item.status = "error" if result.get("cell_errors") else "missing"
+        item.messages.append(f"{function} was not defined after running your cells")
+        return item
+    raised_everywhere, failures = True, []
+    for grading, case_result in zip(grading_cases, result.get("cases", [])):
+        outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
+        output = None
+        if "error" in case_result:
+            error = case_result["error"]
+            outcome.raised = error.get("type")
+            if error.get("type") == "NotImplementedError":
+                outcome.messages.append(f"{function} is not implemented yet")
+            else:
+                outcome.messages.append(f"raised {error.get('type')}: {error.get('message')}")
+        elif "not_plain" in case_result:
+            outcome.messages.append(f"returned something that is not numbers or arrays ({case_result['not_plain']})")
+        else:
+            output = case_result.get("output")
+            differences = compare_outputs(function, output, grading.expected)
+            sent = grading.case.build()
+            after = case_result.get("args_after")
+            if after is not None and compare(after, sent, name="input", tolerance="exact", check_dtype=False):
+                differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
+            outcome.passed = not differences
+            for difference in differences:
+                outcome.messages.append(difference.message)
+                hint = hint_for(function, difference.where, difference.kind)
+                if hint and hint not in item.hints:
+                    item.hints.append(hint)
+        if outcome.raised is None:
+            raised_everywhere = False
+        if grading.scored and not outcome.passed:
+            failures.append((grading, output))
+        if case_result.get("printed") and not item.printed:
+            item.printed = case_result["printed"][:1000]
+        item.cases.append(outcome)
+    scored = [c for c in item.cases if c.scored]
+    passed = sum(c.passed for c in scored)
+    item.score = round(max_score * passed / len(scored), 2) if scored else 0.0
+    if passed == len(scored):
+        item.status = "passed"
+    else:
+        item.status = "error" if raised_everywhere else "failed"
+        item.mistakes = [{"id": m.id, "title": m.title, "hint": m.hint} for m in _diagnose(function, failures)]
+    if function in DEPENDENCIES:
+        item.messages.append(
+            f"{function} was tested with the reference {', '.join(DEPENDENCIES[function])}, so a mistake there "
+            "costs points only once"
+        )
+    return item
+
+
+def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=autograde_cases):
+    """SubmissionResult for ``submission``; ``start_sandbox()`` returns a started Sandbox."""
+    started = time.perf_counter()
+    code = read_graded_code(submission.path, spec.functions)
+    messages = list(submission.messages) + code.messages
+    items = {f: ItemResult(f, spec.points[f]) for f in spec.functions}
+    if code.fatal:
+        messages.append(code.fatal)
+        for item in items.values():
+            item.status = "error" if submission.path is not None else "missing"
+            item.messages.append(code.fatal)
+    else:
+        sandbox = None
+        try:
+            for function in order_for_independence(spec.functions):
+                if function not in code.found:
+                    items[function].messages.append(f"{function} is not defined in the notebook")
+                    continue
+                grading_cases = cases_for(function, seed)
+                names, source = dependency_source(function)
+                task = {
+                    "function": function,
+                    "setup": spec.setup,
+                    "cells": code.cells,
+                    "cases": [g.case.build() for g in grading_cases],
+                    "deps": list(names),
+                    "deps_source": source,
+                }
+                if sandbox is None:
+                    sandbox = start_sandbox()
+                try:
+                    result = sandbox.run(task, timeout)
+                except SandboxError as error:
+                    sandbox.close()
+                    sandbox = None
+                    item = items[function]
+                    item.status = "timeout" if error.kind == "timeout" else "error"
+                    item.messages.append(
+                        f"{function} did not finish within {timeout:g} s (an endless loop, or far too much work?)"
+                        if error.kind == "timeout" else f"{function} stopped the grader's worker: {error}"
+                    )
+                    continue
+                items[function] = evaluate(function, grading_cases, result, spec.points[function])
+        finally:
+            if sandbox is not None:
+                sandbox.close()
+    return SubmissionResult(
+        submission.student_id, spec.assignment, seed, submission.sha256(),
+        [items[f] for f in spec.functions], messages, round(time.perf_counter() - started, 3),
+    )

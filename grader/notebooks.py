@@ -1,0 +1,52 @@
+"""Reading and running notebooks: nbgrader markers, execution with nbclient."""
+
+import re
+from pathlib import Path
+
+import nbformat
+
+HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?", re.M | re.S)
+SOLUTION_MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def worked_solution(notebook):
+    """The source notebook as a self-learner reads it: solutions kept, their markers and the
+    hidden tests removed."""
+    notebook = nbformat.from_dict(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.source = SOLUTION_MARKERS.sub("", HIDDEN_TESTS.sub("", cell.source)).rstrip("\n")
+    return notebook
+
+
+def execute(notebook, cwd, timeout=900, allow_errors=False):
+    """Execute ``notebook`` (an nbformat node) in ``cwd`` with the python3 kernel, which
+    inherits this process's environment; returns it with outputs."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    return notebook
+
+
+def read(path):
+    return nbformat.read(Path(path), as_version=4)
+
+
+def error_outputs(cell):
+    return [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def text_output(cell):
+    """Everything a code cell printed (stdout and stderr streams)."""
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")

@@ -1,0 +1,274 @@
+"""Parent side of the grading sandbox: one worker process per submission, isolated and limited.
+
+See grader/worker.py for what happens inside. Here we prepare the worker's private folder, start
+it, send it tasks and read its results with a deadline, and kill it (and anything it started)
+when it misbehaves or is done.
+"""
+
+import json
+import os
+import selectors
+import shutil
+import signal
+import site
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dnn_utils import plain
+
+from .nbgrader_course import REPO
+
+HEADER = struct.Struct("<Q")
+MAX_RESULT_BYTES = 64 << 20
+WORKER_SOURCE = Path(__file__).with_name("worker.py")
+UID_BASE = 62000
+START_TIMEOUT = 60
+
+
+class SandboxError(RuntimeError):
+    """The worker did not answer as it should: it crashed, exited, timed out or sent garbage."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind  # "timeout", "crashed" or "protocol"
+
+
+class SandboxUnavailable(RuntimeError):
+    """This machine cannot isolate student code."""
+
+
+@dataclass
+class SandboxSettings:
+    """How workers are isolated and limited."""
+
+    mode: str = "auto"  # "namespace" (isolated), "none" (limits only, for trusted code) or "auto"
+    memory_bytes: int = 2 << 30
+    file_bytes: int = 16 << 20
+    open_files: int = 256
+    processes: int = 64
+    hide: list = field(default_factory=list)  # extra folders to hide from student code
+    base_dir: str | None = None  # where workers' private folders are made (default: system temp)
+
+    def resolved_mode(self):
+        if self.mode != "auto":
+            return self.mode
+        return "namespace" if namespaces_available() else "unavailable"
+
+
+_NAMESPACES = None
+
+
+def namespaces_available():
+    """Can we make mount and network namespaces here (as root, or through a user namespace)?"""
+    global _NAMESPACES
+    if _NAMESPACES is None:
+        probe = "import ctypes,sys;libc=ctypes.CDLL(None);sys.exit(libc.unshare(0x00020000|0x40000000|(0 if __import__('os').getuid()==0 else 0x10000000)))"
+        _NAMESPACES = subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0
+    return _NAMESPACES
+
+
+def _hidden_paths(extra, workdir):
+    """Paths student code must not see: the repository (reference, hidden checks, gradebook),
+    home folders, and whatever the caller adds (submissions, output, database files)."""
+    paths = [REPO, Path("/root"), Path("/home"), *map(Path, extra)]
+    hidden = sorted({str(Path(p).resolve()) for p in paths if Path(p).exists()})
+    for path in hidden:
+        if str(workdir) == path or str(workdir).startswith(path + os.sep):
+            raise SandboxUnavailable(
+                f"the sandbox folder {workdir} lies inside {path}, which must be hidden from student code: "
+                "choose an output or submissions folder that is not a parent of the temporary folder"
+            )
+    return hidden
+
+
+def _kept_paths(hidden):
+    """The Python installation and environment, where they lie inside a hidden folder."""
+    kept = set()
+    for prefix in {sys.prefix, sys.base_prefix}:
+        real = str(Path(prefix).resolve())
+        if any(real == h or real.startswith(h + os.sep) for h in hidden):
+            kept.add(real)
+    return sorted(kept)
+
+
+class Sandbox:
+    """One isolated worker process with its own folder and uid (slot-specific)."""
+
+    def __init__(self, template, slot, settings, time_budget):
+        self.template = Path(template)
+        self.slot = slot
+        self.settings = settings
+        self.time_budget = time_budget
+        self.process = None
+        self.workdir = None
+        self.uid = self.gid = None
+
+    def start(self):
+        mode = self.settings.resolved_mode()
+        if mode == "unavailable":
+            raise SandboxUnavailable(
+                "cannot isolate student code here: run as root, or enable unprivileged user namespaces "
+                "(sysctl kernel.unprivileged_userns_clone=1), or pass --sandbox none for trusted submissions only"
+            )
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot}-", dir=self.settings.base_dir))
+        for item in self.template.iterdir():
+            if item.suffix == ".ipynb":
+                continue
+            (shutil.copytree if item.is_dir() else shutil.copy)(item, self.workdir / item.name)
+        shutil.copy(WORKER_SOURCE, self.workdir / "_grading_worker.py")
+        (self.workdir / ".mpl").mkdir()
+        if os.getuid() == 0:
+            self.uid = self.gid = UID_BASE + self.slot
+            for path in [self.workdir, *self.workdir.rglob("*")]:
+                os.chown(path, self.uid, self.gid, follow_symlinks=False)
+        else:
+            self.uid, self.gid = os.getuid(), os.getgid()
+        os.chmod(self.workdir, 0o700)
+        hidden = _hidden_paths(self.settings.hide, self.workdir.resolve())
+        read_end, write_end = os.pipe()
+        config = {
+            "mode": mode,
+            "workdir": str(self.workdir),
+            "site_packages": site.getsitepackages(),
+            "hide": hidden,
+            "keep": _kept_paths(hidden),
+            "uid": self.uid,
+            "gid": self.gid,
+            "result_fd": write_end,
+            "limits": {
+                "as": self.settings.memory_bytes,
+                "cpu": int(self.time_budget) + 5,
+                "fsize": self.settings.file_bytes,
+                "nofile": self.settings.open_files,
+                "nproc": self.settings.processes,
+                "core": 0,
+            },
+        }
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(self.workdir),
+            "LANG": "C.UTF-8",
+            "MPLBACKEND": "Agg",
+            "MPLCONFIGDIR": str(self.workdir / ".mpl"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        }
+        for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # machine-specific BLAS fixes stay
+            if name in os.environ:
+                env[name] = os.environ[name]
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-I", str(self.workdir / "_grading_worker.py"), json.dumps(config)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            pass_fds=(write_end,),
+            cwd=str(self.workdir),
+            env=env,
+            start_new_session=True,
+        )
+        os.close(write_end)
+        self.results = os.fdopen(read_end, "rb", buffering=0)
+        try:
+            hello = self._read(START_TIMEOUT)
+        except SandboxError as error:
+            detail = self.process.stderr.read(4000).decode(errors="replace").strip() if self.process.poll() is not None else ""
+            raise SandboxError(error.kind, f"the sandbox did not start: {error}\n{detail}") from None
+        if not hello.get("ready"):
+            raise SandboxError("protocol", "the worker did not start")
+        if os.getuid() == 0 and hello.get("uid") != self.uid:
+            raise SandboxError("protocol", "the worker did not drop privileges")
+        return self
+
+    def run(self, task, timeout):
+        """Send one task, return its result dict; SandboxError when the worker fails."""
+        payload = plain.dumps(task)
+        try:
+            self.process.stdin.write(HEADER.pack(len(payload)) + payload)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise SandboxError("crashed", self._death_note()) from None
+        return self._read(timeout)
+
+    def _read_exactly(self, size, deadline):
+        data = bytearray()
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.results, selectors.EVENT_READ)
+            while len(data) < size:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not selector.select(remaining):
+                    raise SandboxError("timeout", "time limit exceeded")
+                chunk = self.results.read(min(size - len(data), 1 << 20))
+                if not chunk:
+                    raise SandboxError("crashed", self._death_note())
+                data += chunk
+        return bytes(data)
+
+    def _read(self, timeout):
+        deadline = time.monotonic() + timeout
+        (size,) = HEADER.unpack(self._read_exactly(HEADER.size, deadline))
+        if size > MAX_RESULT_BYTES:
+            raise SandboxError("protocol", f"the worker sent {size} bytes of results (limit {MAX_RESULT_BYTES})")
+        try:
+            result = plain.loads(self._read_exactly(size, deadline))
+        except SandboxError:
+            raise
+        except Exception as error:
+            raise SandboxError("protocol", f"unreadable results: {type(error).__name__}") from None
+        if not isinstance(result, dict):
+            raise SandboxError("protocol", "results are not a dict")
+        return result
+
+    def _death_note(self):
+        if self.process.poll() is None:
+            return "the worker closed its result channel"
+        code = self.process.returncode
+        if code < 0:
+            name = signal.Signals(-code).name
+            reason = {"SIGXCPU": "CPU time limit exceeded", "SIGKILL": "killed (memory or time limit)",
+                      "SIGXFSZ": "file size limit exceeded", "SIGSEGV": "crashed (segmentation fault)"}
+            return f"the worker process ended: {reason.get(name, name)}"
+        return f"the worker process exited with code {code} (sys.exit, os._exit or a crash)"
+
+    def close(self):
+        """Stop the worker and everything it started; remove its folder."""
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+            if self.process.stdin:
+                self.process.stdin.close()
+            if self.process.stderr:
+                self.process.stderr.close()
+            self.results.close()
+            if os.getuid() == 0 and self.uid:
+                _kill_uid(self.uid)
+            self.process = None
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _kill_uid(uid):
+    """Kill any process left running under a worker's uid (one that escaped its process group)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except (ProcessLookupError, FileNotFoundError, PermissionError):
+                pass

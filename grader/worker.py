@@ -1,0 +1,234 @@
+"""The sandboxed grading worker. Runs student code; trusted with nothing.
+
+Started by grader.sandbox as ``python -S -I worker.py CONFIG_JSON`` from a private work folder
+that holds a copy of the student release's support files (never the reference). Before it reads
+any student code it:
+  1. (namespace mode) enters new mount, network and IPC namespaces, hides the course repository,
+     the submissions, the gradebook and the output folder under empty tmpfs mounts, keeping only
+     the Python installation visible, read-only;
+  2. sets resource limits (address space, CPU seconds, file size, open files, processes);
+  3. drops to its own unprivileged uid/gid (when started as root).
+Then it answers tasks read from stdin, one frame each, and writes one result frame per task to
+the result fd. Only plain data (dnn_utils.plain) crosses in either direction.
+
+This file is standalone on purpose: it is copied into the work folder and imports nothing from
+the grader.
+"""
+
+import contextlib
+import ctypes
+import io
+import json
+import os
+import resource
+import struct
+import sys
+import time
+import traceback
+
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUSER = 0x00020000, 0x40000000, 0x08000000, 0x10000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
+HEADER = struct.Struct("<Q")
+MAX_PRINTED = 4000
+
+
+def _libc_call(name, *args):
+    libc = ctypes.CDLL(None, use_errno=True)
+    if getattr(libc, name)(*args) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{name}{args[:2]}: {os.strerror(errno)}")
+
+
+def _mount(source, target, fstype, flags, data=None):
+    _libc_call("mount", source and source.encode(), target.encode(), fstype and fstype.encode(), flags, data and data.encode())
+
+
+def isolate_filesystem(config):
+    """Hide every path of config["hide"] behind an empty tmpfs, then bring back config["keep"]
+    (the Python installation) read-only at the same place."""
+    user_namespace = os.getuid() != 0
+    uid, gid = os.getuid(), os.getgid()
+    flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | (CLONE_NEWUSER if user_namespace else 0)
+    _libc_call("unshare", flags)
+    if user_namespace:
+        with open("/proc/self/setgroups", "w") as f:
+            f.write("deny")
+        with open("/proc/self/uid_map", "w") as f:
+            f.write(f"{uid} {uid} 1")
+        with open("/proc/self/gid_map", "w") as f:
+            f.write(f"{gid} {gid} 1")
+    _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    staging = os.path.join(config["workdir"], ".keep")
+    os.makedirs(staging, exist_ok=True)
+    kept = []
+    for i, path in enumerate(config["keep"]):
+        stage = os.path.join(staging, str(i))
+        os.makedirs(stage, exist_ok=True)
+        _mount(path, stage, None, MS_BIND | MS_REC)
+        kept.append((path, stage))
+    for path in config["hide"]:
+        if os.path.isdir(path):
+            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+        elif os.path.exists(path):
+            _mount("/dev/null", path, None, MS_BIND)
+    for path, stage in kept:
+        os.makedirs(path, exist_ok=True)
+        _mount(stage, path, None, MS_BIND | MS_REC)
+        _mount("none", path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        _libc_call("umount2", stage.encode(), 2)  # MNT_DETACH: the staging copy is not needed
+
+
+def limit_resources(limits):
+    for name, value in limits.items():
+        kind = getattr(resource, f"RLIMIT_{name.upper()}")
+        resource.setrlimit(kind, (value, value))
+
+
+def drop_privileges(uid, gid):
+    if os.getuid() == 0:
+        os.setgroups([])
+        os.setgid(gid)
+        os.setuid(uid)
+    if os.getuid() == 0 or os.geteuid() == 0:
+        raise RuntimeError("could not drop root privileges")
+
+
+def read_frame(stream):
+    header = stream.read(HEADER.size)
+    if len(header) < HEADER.size:
+        return None
+    (size,) = HEADER.unpack(header)
+    return stream.read(size)
+
+
+def write_frame(fd, payload):
+    data = HEADER.pack(len(payload)) + payload
+    while data:
+        data = data[os.write(fd, data):]
+
+
+class BoundedText(io.TextIOBase):
+    """A stdout that keeps the first MAX_PRINTED characters and drops the rest."""
+
+    def __init__(self):
+        self.parts, self.size, self.dropped = [], 0, 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        room = MAX_PRINTED - self.size
+        if room > 0:
+            self.parts.append(text[:room])
+            self.size += min(room, len(text))
+        self.dropped += max(0, len(text) - max(room, 0))
+        return len(text)
+
+    def getvalue(self):
+        suffix = f"\n[... {self.dropped} more characters not kept]" if self.dropped else ""
+        return "".join(self.parts) + suffix
+
+
+def _ipython_free(source):
+    """Cell source with IPython-only lines (magics, shell escapes) commented out."""
+    lines = []
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        lines.append(f"# (not run by the grader) {stripped}" if stripped[:1] in ("%", "!") else line)
+    return "\n".join(lines)
+
+
+def _error(error, filename_prefix="<cell"):
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(filename_prefix)]
+    where = f"{frames[-1].filename} line {frames[-1].lineno}" if frames else ""
+    text = str(error)
+    return {"type": type(error).__name__, "message": text[:500], "where": where}
+
+
+def build_namespace(task):
+    """Setup cell, then the student's cells, then the reference dependencies on top."""
+    namespace = {"__name__": "__main__"}
+    exec(compile(_ipython_free(task["setup"]), "<setup>", "exec"), namespace)
+    cell_errors = []
+    for i, source in enumerate(task["cells"]):
+        try:
+            exec(compile(_ipython_free(source), f"<cell {i + 1}>", "exec"), namespace)
+        except BaseException as error:  # noqa: BLE001 (student code may raise anything, SystemExit too)
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            cell_errors.append(_error(error))
+    if task.get("deps_source"):
+        reference = {"__name__": "reference"}
+        exec(compile(task["deps_source"], "<reference>", "exec"), reference)
+        for name in task["deps"]:
+            namespace[name] = reference[name]
+    return namespace, cell_errors
+
+
+def run_task(task, plain):
+    """Call the student's function on every case; return plain results."""
+    namespace, cell_errors = build_namespace(task)
+    function = namespace.get(task["function"])
+    result = {"function": task["function"], "cell_errors": cell_errors, "cases": []}
+    if not callable(function):
+        result["missing"] = True
+        return result
+    for args in task["cases"]:
+        args = plain.join(*plain.split(args))  # a private copy the student may change
+        printed = BoundedText()
+        started = time.perf_counter()
+        case = {}
+        try:
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+                output = function(*args)
+            try:
+                plain.split(output)
+                case["output"] = output
+            except (plain.NotPlainData, RecursionError) as error:
+                case["not_plain"] = str(error)[:300]
+        except BaseException as error:  # noqa: BLE001
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            case["error"] = _error(error)
+        case["seconds"] = time.perf_counter() - started
+        case["printed"] = printed.getvalue()
+        try:
+            plain.split(args)
+            case["args_after"] = args
+        except (plain.NotPlainData, RecursionError):
+            case["args_after"] = None
+        result["cases"].append(case)
+    return result
+
+
+def main():
+    config = json.loads(sys.argv[1])
+    if config["mode"] == "namespace":
+        isolate_filesystem(config)
+    os.chdir(config["workdir"])
+    sys.path[:0] = [config["workdir"], *config["site_packages"]]
+    import numpy  # noqa: F401 (loaded before the limits so that its start-up is not counted)
+
+    from dnn_utils import plain
+
+    limit_resources(config["limits"])
+    drop_privileges(config["uid"], config["gid"])
+    result_fd = config["result_fd"]
+    stdin = sys.stdin.buffer
+    write_frame(result_fd, plain.dumps({"ready": True, "uid": os.getuid()}))
+    while True:
+        frame = read_frame(stdin)
+        if frame is None:
+            return
+        task = plain.loads(frame)
+        try:
+            result = run_task(task, plain)
+            payload = plain.dumps(result)
+        except BaseException as error:  # noqa: BLE001 (the setup itself failed, or results would not serialise)
+            payload = plain.dumps({"function": task.get("function"), "worker_error": _error(error, "")})
+        write_frame(result_fd, payload)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Is the student release generated, in sync, free of solutions and hidden tests, and do the
+notebooks behave as students and graders expect?"""
+
+import filecmp
+import inspect
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grader.nbgrader_course import ASSIGNMENTS, REPO, SOURCE, NbgraderCourse
+from grader.notebooks import HIDDEN_TESTS, error_outputs, execute, nbgrader_meta, read, text_output
+from grader.reference import reference_function
+from grader.release import build_release
+from testCases.cases import ASSIGNMENTS as CASES_BY_ASSIGNMENT
+
+RELEASE = REPO / "release"
+FORBIDDEN = ("### BEGIN SOLUTION", "### END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden_check",
+             "source_solutions", "grader.hidden", "from grader", "import grader")
+SLOW_ASSIGNMENTS = {"dnn_application"}  # trains on the real data for minutes
+
+
+def assignment_params():
+    return [pytest.param(a, marks=pytest.mark.slow) if a in SLOW_ASSIGNMENTS else a for a in ASSIGNMENTS]
+
+
+def graded_functions(assignment):
+    return sorted({case.function for case in CASES_BY_ASSIGNMENT[assignment]})
+
+
+def source_notebook(assignment):
+    (path,) = sorted((SOURCE / assignment).glob("*.ipynb"))
+    return path
+
+
+def release_files():
+    return sorted(p for p in RELEASE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def test_regenerating_the_release_gives_no_diff(tmp_path):
+    fresh = tmp_path / "release"
+    build_release(fresh)
+    committed = {p.relative_to(RELEASE) for p in release_files()}
+    generated = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+    assert committed == generated, "run `make release` and commit release/"
+    changed = [str(p) for p in sorted(generated) if not filecmp.cmp(RELEASE / p, fresh / p, shallow=False)]
+    assert not changed, f"release/ is stale, run `make release`: {changed}"
+
+
+def test_release_has_no_solution_code_hidden_tests_or_reference_imports():
+    for path in release_files():
+        if path.suffix == ".npz":
+            continue
+        text = path.read_text()
+        for marker in FORBIDDEN:
+            assert marker not in text, f"{path.relative_to(REPO)} contains {marker!r}"
+
+
+def _solution_lines(assignment):
+    """Distinctive lines of the assignment's solutions: in its source notebook's solution blocks
+    and in the reference functions' bodies."""
+    lines = set()
+    for cell in read(source_notebook(assignment)).cells:
+        for block in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S):
+            lines.update(block.splitlines())
+    for function in graded_functions(assignment):
+        source = inspect.getsource(reference_function(function))
+        body = source.split('"""')[-1] if '"""' in source else source
+        lines.update(body.splitlines())
+    return {line.strip() for line in lines if len(line.strip()) > 12 and not line.strip().startswith("#")}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_line_of_the_assignments_solutions_is_released(assignment):
+    solution_lines = _solution_lines(assignment)
+    assert len(solution_lines) >= 2 * len(graded_functions(assignment))
+    for path in (RELEASE / assignment).rglob("*"):
+        if path.suffix not in (".py", ".ipynb"):
+            continue
+        texts = [path.read_text()] if path.suffix == ".py" else [c.source for c in read(path).cells]
+        for text in texts:
+            released = {line.strip() for line in text.splitlines()}
+            leaked = solution_lines & released
+            assert not leaked, f"{path.relative_to(REPO)} contains solution lines {sorted(leaked)[:3]}"
+
+
+def test_step_by_step_release_does_not_ship_the_application_library():
+    assert not (RELEASE / "dnn_step_by_step" / "dnn_app_utils").exists()
+    assert not list((RELEASE / "dnn_step_by_step" / "testCases" / "expected").glob("dnn_application*"))
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("notebooks/*/*.ipynb")) + sorted(REPO.glob("release/*/*.ipynb")),
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_notebooks_are_committed_without_outputs(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: clear outputs before committing"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_notebook_has_an_exercise_and_a_check_per_graded_function(assignment):
+    cells = read(source_notebook(assignment)).cells
+    ids = [nbgrader_meta(c).get("grade_id") for c in cells]
+    assert len(ids) == len(set(ids)), "grade_ids must be unique"
+    for function in graded_functions(assignment):
+        exercise = cells[ids.index(function)]
+        assert nbgrader_meta(exercise)["solution"] and f"def {function}(" in exercise.source
+        check_cell = cells[ids.index(f"check_{function}")]
+        meta = nbgrader_meta(check_cell)
+        assert meta["grade"] and meta["locked"] and meta["points"] > 0
+        assert f'check("{function}", {function})' in check_cell.source
+        assert HIDDEN_TESTS.search(check_cell.source), f"check_{function} has no hidden tests"
+
+
+def _guard_against_hidden_packages(folder):
+    """Packages that shadow the reference and the grader: importing them from the release fails."""
+    for name in ("source_solutions", "grader"):
+        (folder / name).mkdir()
+        (folder / name / "__init__.py").write_text(f"raise ImportError('the release must not import {name}')\n")
+
+
+@pytest.mark.parametrize("assignment", assignment_params())
+def test_source_notebook_runs_top_to_bottom_and_every_check_passes(assignment):
+    path = source_notebook(assignment)
+    notebook = execute(read(path), cwd=path.parent)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert not error_outputs(cell), f"{cell.source[:60]!r} raised"
+        if nbgrader_meta(cell).get("grade"):
+            output = text_output(cell)
+            assert "All checks passed." in output and "FAIL" not in output
+            assert re.search(r"hidden checks of \w+ \(seed \d+\): (\d+) of \1 passed", output)
+
+
+@pytest.mark.parametrize("assignment", assignment_params())
+def test_untouched_release_raises_not_implemented_and_checks_report_failure(assignment, tmp_path):
+    folder = tmp_path / assignment
+    shutil.copytree(RELEASE / assignment, folder)
+    _guard_against_hidden_packages(folder)
+    (path,) = sorted(folder.glob("*.ipynb"))
+    notebook = execute(read(path), cwd=folder, allow_errors=True)
+    checks = 0
+    for cell in notebook.cells:
+        errors = error_outputs(cell)
+        if nbgrader_meta(cell).get("grade"):
+            checks += 1
+            assert [e["ename"] for e in errors] == ["CheckFailed"], cell.source
+            assert "is not implemented yet" in text_output(cell)
+        elif nbgrader_meta(cell).get("solution"):
+            assert not errors, "defining the stub must not fail"
+        else:
+            # Cells that use an unimplemented function fail with its NotImplementedError, nothing else.
+            assert all(e["ename"] == "NotImplementedError" for e in errors), (cell.source[:80], errors)
+    assert checks == len(graded_functions(assignment))
+
+
+@pytest.mark.parametrize("assignment", assignment_params())
+def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stub(assignment, tmp_path):
+    course = NbgraderCourse(tmp_path / "course", [assignment])
+    course.run("generate_assignment", assignment, "--force")
+    (released,) = course.released_notebooks(assignment)
+    course.submit("solution_student", assignment, source_notebook(assignment))
+    course.submit("untouched_student", assignment, released)
+    course.run("autograde", assignment, "--force")
+    scores = course.scores(assignment)
+    max_score = sum(nbgrader_meta(c).get("points", 0) for c in read(source_notebook(assignment)).cells)
+    assert scores["solution_student"] == (max_score, max_score)
+    assert scores["untouched_student"] == (0, max_score)
