@@ -23,7 +23,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
 
 setup: $(VENV)/.installed  ## create the virtual environment and install everything
 
-demo: setup  ## the main job: train the L-layer cat model, save its cost curve and misclassified grid
+demo: setup  ## the main job: build the release, grade the example class, render the worked solutions
 	$(PY) -m grader demo --out $(ARTIFACTS)
 
 test: setup  ## the default test run (slow tests deselected)

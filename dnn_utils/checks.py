@@ -12,7 +12,9 @@ import inspect
 import io
 import traceback
 
-from testCases.cases import CASES, OUTPUTS, assignment_of, expected_outputs
+from dataclasses import dataclass, field
+
+from testCases.cases import CASES, OUTPUTS, assignment_of, expected_outputs, known_mistakes
 
 from .compare import Difference, compare
 from .hints import hint_for
@@ -77,8 +79,18 @@ def _mutations(function_name, function, args_before, args_after):
     return [Difference("input", "mutated", f"{function_name} changed its input in place: {where}")]
 
 
+@dataclass
+class CaseReport:
+    """How one call went: PASS or FAIL, the lines to show, and what the call returned."""
+
+    status: str
+    lines: list = field(default_factory=list)
+    output: object = None  # None when the call raised
+    mutated: bool = False
+
+
 def run_case(function_name, function, case, expected):
-    """``(status, lines)`` for one case: PASS with no lines, or FAIL with what differs and hints."""
+    """CaseReport of calling ``function`` on ``case``, compared with ``expected``."""
     args = case.build()
     pristine = copy.deepcopy(args)
     printed = io.StringIO()
@@ -86,17 +98,40 @@ def run_case(function_name, function, case, expected):
         with contextlib.redirect_stdout(printed):
             actual = function(*args)
     except Exception as error:  # the student's code may raise anything
-        return FAIL, [describe_exception(function_name, error)]
-    differences = compare_outputs(function_name, actual, expected) + _mutations(function_name, function, pristine, args)
+        return CaseReport(FAIL, [describe_exception(function_name, error)])
+    mutations = _mutations(function_name, function, pristine, args)
+    differences = compare_outputs(function_name, actual, expected) + mutations
     if not differences:
-        return PASS, []
+        return CaseReport(PASS, output=actual)
     lines, hints = [], []
     for difference in differences:
         lines.append(difference.message)
         hint = hint_for(function_name, difference.where, difference.kind)
         if hint and hint not in hints:
             hints.append(hint)
-    return FAIL, lines + [f"hint: {hint}" for hint in hints]
+    return CaseReport(FAIL, lines + [f"hint: {hint}" for hint in hints], actual, bool(mutations))
+
+
+def recognise(function_name, cases, reports):
+    """The catalogued mistakes whose stored outputs on the public cases are the student's on
+    every failed case (at least one of them with an output). Returns [(title, hint)]."""
+    failed = [(case, report) for case, report in zip(cases, reports) if report.status == FAIL]
+    if not any(report.output is not None for _, report in failed):
+        return []
+    named = []
+    for mistake in known_mistakes(assignment_of(function_name)).get(function_name, {}).values():
+        outputs = mistake["outputs"]
+
+        def agrees(case, report):
+            if report.output is None:
+                return case.name not in outputs  # the mistake raises there too
+            if case.name not in outputs or report.mutated != bool(mistake["mutates_inputs"]):
+                return False
+            return not compare_outputs(function_name, report.output, outputs[case.name])
+
+        if all(agrees(case, report) for case, report in failed):
+            named.append((mistake["title"], mistake["hint"]))
+    return named
 
 
 def check(function_name, function, verbose=True):
@@ -107,16 +142,19 @@ def check(function_name, function, verbose=True):
     if function_name not in CASES:
         raise ValueError(f"no public check for {function_name!r}; known: {', '.join(CASES)}")
     expected = expected_outputs(assignment_of(function_name))
-    results = [(case, *run_case(function_name, function, case, expected[case.key])) for case in CASES[function_name]]
-    passed = sum(status == PASS for _, status, _ in results)
-    report = [f"{function_name}: {passed} of {len(results)} cases passed"]
-    for case, status, lines in results:
-        report.append(f"  [{status}] {case.name}: {case.about}")
-        report += [f"         {line}" for line in lines]
+    cases = CASES[function_name]
+    reports = [run_case(function_name, function, case, expected[case.key]) for case in cases]
+    passed = sum(r.status == PASS for r in reports)
+    lines = [f"{function_name}: {passed} of {len(cases)} cases passed"]
+    for case, result in zip(cases, reports):
+        lines.append(f"  [{result.status}] {case.name}: {case.about}")
+        lines += [f"         {line}" for line in result.lines]
+    for title, hint in recognise(function_name, cases, reports):
+        lines += [f"This looks like a known mistake: {title}.", f"  hint: {hint}"]
     if verbose:
-        print("\n".join(report))
-    if passed < len(results):
-        raise CheckFailed(f"{function_name} failed {len(results) - passed} of {len(results)} cases (see the report above)")
+        print("\n".join(lines))
+    if passed < len(cases):
+        raise CheckFailed(f"{function_name} failed {len(cases) - passed} of {len(cases)} cases (see the report above)")
     if verbose:
         print("All checks passed.")
     return passed

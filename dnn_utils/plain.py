@@ -1,16 +1,21 @@
-"""Plain data: numbers, strings, arrays and nested dicts / tuples / lists of them, stored in one
-.npz without pickles.
+"""Plain data: numbers, strings, arrays and nested dicts / tuples / lists of them, without pickles.
 
-Used for the stored expected outputs and for everything that crosses from a grading worker back
-to the grader, so nothing but plain data is ever loaded (``allow_pickle=False`` throughout).
+Two encodings of the same skeleton-plus-arrays split: ``save``/``load`` write an .npz file (the
+stored expected outputs, readable with numpy), and ``dumps``/``loads`` a compact byte string (what
+crosses between the grader and its sandboxed workers: a JSON skeleton, then the raw bytes of each
+array). Neither can carry code or objects: only the dtypes listed in DTYPE_KINDS are accepted.
 """
 
 import io
 import json
+import struct
 
 import numpy as np
 
 SKELETON = "__skeleton__"
+DTYPE_KINDS = "biufcUS"
+MAGIC = b"PLAIN1\n"
+LENGTH = struct.Struct("<Q")
 SCALARS = (bool, int, float, str, type(None))
 MAX_DEPTH = 32
 
@@ -30,7 +35,7 @@ def split(value, arrays=None, depth=0):
         return value, arrays
     if isinstance(value, (np.ndarray, np.generic)) and type(value).__module__ == "numpy":
         array = np.asarray(value)
-        if array.dtype.kind not in "biufcUS":
+        if array.dtype.kind not in DTYPE_KINDS:
             raise NotPlainData(f"arrays of dtype {array.dtype} are not plain data")
         key = f"a{len(arrays)}"
         arrays[key] = np.array(array)
@@ -65,26 +70,53 @@ def join(skeleton, arrays):
 
 
 def dumps(value):
-    """``value`` as the bytes of an .npz file (no pickles)."""
+    """``value`` as bytes: MAGIC, the JSON header (skeleton and each array's dtype and shape),
+    then the arrays' raw bytes in order."""
     skeleton, arrays = split(value)
-    buffer = io.BytesIO()
-    np.savez(buffer, **{SKELETON: np.array(json.dumps(skeleton))}, **arrays)
-    return buffer.getvalue()
+    specs, blobs = {}, []
+    for key, array in arrays.items():
+        specs[key] = [array.dtype.str, list(array.shape)]
+        blobs.append(array.tobytes(order="C"))
+    header = json.dumps({"skeleton": skeleton, "arrays": specs}).encode()
+    return b"".join([MAGIC, LENGTH.pack(len(header)), header, *blobs])
 
 
 def loads(data):
-    """The value stored by dumps(); refuses anything that would need a pickle."""
-    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-        arrays = {key: npz[key] for key in npz.files if key != SKELETON}
-        skeleton = json.loads(str(npz[SKELETON]))
-    return join(skeleton, arrays)
+    """The value stored by dumps(); refuses anything malformed or not plain."""
+    data = memoryview(data)
+    if bytes(data[: len(MAGIC)]) != MAGIC:
+        raise NotPlainData("not a plain-data message")
+    start = len(MAGIC) + LENGTH.size
+    (size,) = LENGTH.unpack(data[len(MAGIC) : start])
+    header = json.loads(bytes(data[start : start + size]))
+    offset, arrays = start + size, {}
+    for key, (dtype_text, shape) in header["arrays"].items():
+        dtype = np.dtype(dtype_text)
+        if dtype.kind not in DTYPE_KINDS or dtype.hasobject:
+            raise NotPlainData(f"dtype {dtype_text} is not plain data")
+        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        nbytes = count * dtype.itemsize
+        if count < 0 or offset + nbytes > len(data):
+            raise NotPlainData("truncated plain-data message")
+        arrays[key] = np.frombuffer(data[offset : offset + nbytes], dtype=dtype).reshape(shape).copy()
+        offset += nbytes
+    if offset != len(data):
+        raise NotPlainData("trailing bytes after the plain-data message")
+    return join(header["skeleton"], arrays)
 
 
 def save(path, value):
+    """Write ``value`` as an .npz file: the skeleton as JSON text, plus one entry per array."""
+    skeleton, arrays = split(value)
+    buffer = io.BytesIO()
+    np.savez(buffer, **{SKELETON: np.array(json.dumps(skeleton))}, **arrays)
     with open(path, "wb") as f:
-        f.write(dumps(value))
+        f.write(buffer.getvalue())
 
 
 def load(path):
-    with open(path, "rb") as f:
-        return loads(f.read())
+    """The value saved by save(); never unpickles."""
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {key: npz[key] for key in npz.files if key != SKELETON}
+        skeleton = json.loads(str(npz[SKELETON]))
+    return join(skeleton, arrays)

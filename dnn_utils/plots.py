@@ -1,4 +1,5 @@
-"""The two pictures of the application: the cost curve and the misclassified test images."""
+"""The pictures of the application: the cost curve, the misclassified test images, and single
+pictures (a training example with its label, or your own picture)."""
 
 import numpy as np
 
@@ -57,3 +58,32 @@ def plot_misclassified(classes, X, y, p, columns=5, path=None, image_shape=(64, 
     if path is not None:
         figure.savefig(path, dpi=100)
     return figure
+
+
+def show_picture(image, title=None, path=None):
+    """Show one picture, image: (height, width, 3) uint8 or floats in [0, 1], with an optional title.
+
+    Saves to ``path`` when given. Returns the Figure.
+    """
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(3.2, 3.5), layout="constrained")
+    axes.imshow(image)
+    axes.axis("off")
+    if title:
+        axes.set_title(title)
+    if path is not None:
+        figure.savefig(path, dpi=100)
+    return figure
+
+
+def show_example(x_orig, y, classes, index, path=None):
+    """Show training picture ``index`` titled with its label, e.g. "y = 1: a 'cat' picture".
+
+    x_orig: (m, 64, 64, 3) uint8 images; y: (1, m) 0/1 labels; classes: byte strings
+    [b'non-cat', b'cat']. Saves to ``path`` when given. Returns the Figure.
+    """
+    labels = np.asarray(y).reshape(-1)
+    if not -len(labels) <= index < len(labels):
+        raise IndexError(f"index {index} is out of range: there are {len(labels)} pictures (0 to {len(labels) - 1})")
+    label = int(labels[index])
+    return show_picture(x_orig[index], f"y = {label}: a '{classes[label].decode()}' picture", path)

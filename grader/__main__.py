@@ -34,7 +34,7 @@ def _parser():
 
     demo = commands.add_parser("demo", help="the main job (see README)")
     demo.add_argument("--out", default="artifacts")
-    demo.add_argument("--iterations", type=int, default=2500)
+    demo.add_argument("--iterations", type=int, default=2500, help="with --train-only")
     demo.add_argument("--data-dir", help="folder holding the .h5 files (default: see dnn_utils.data)")
     demo.add_argument("--train-only", action="store_true", help="only train the cat model and save its pictures")
 
@@ -96,7 +96,7 @@ def main(argv=None):
             if args.train_only:
                 train_and_report(args.out, args.iterations, args.data_dir)
             else:
-                run_demo(Path(args.out), args.iterations, args.data_dir)
+                run_demo(Path(args.out), args.data_dir)
         elif args.command == "release":
             from .release import RELEASE, build_release
 

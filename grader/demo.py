@@ -39,3 +39,38 @@ def train_and_report(out, num_iterations=2500, data_dir=None):
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     print(f"Wrote {out}/cost_curve.png, misclassified.png and summary.json")
     return summary
+
+
+def run_demo(out, data_dir=None):
+    """The README's main job: build the student release, grade the bundled example class (correct
+    work, typical mistakes, cheat attempts, broken files), print the grade table, and render the
+    worked solutions. Everything lands in ``out``."""
+    import os
+
+    from .autograde import AutogradeOptions, autograde, grade_table
+    from .gradebook import default_url
+    from .nbgrader_course import REPO
+    from .release import build_release
+    from .solutions import render_worked_solutions
+    from .spec import load_spec
+
+    out = Path(out).resolve()
+    if data_dir:
+        os.environ["DNN_DATA_DIR"] = str(data_dir)
+    release = out / "release"
+    print(f"1. Building the student release into {release}")
+    build_release(release)
+    assignment = "dnn_step_by_step"
+    print(f"2. Grading the example class in examples/class ({assignment}) in isolated workers")
+    options = AutogradeOptions(
+        assignment=assignment, out=out / "autograded", db_url=default_url(out), timeout=10.0, seed=2026,
+        regrade=True, template=release / assignment,
+    )
+    summary = autograde(REPO / "examples" / "class", options)
+    print(grade_table(summary["rows"], load_spec(assignment).functions))
+    print(f"   grades: {out / 'autograded' / 'grades.csv'}; feedback: {out / 'autograded' / 'feedback'}; "
+          f"gradebook: {options.db_url}")
+    print(f"3. Rendering the worked solutions into {out / 'worked_solutions'} (trains both cat models)")
+    render_worked_solutions(out / "worked_solutions")
+    print(f"Done. Open {out / 'worked_solutions' / 'dnn_application.html'} and "
+          f"{out / 'autograded' / 'feedback' / 'mistake-db-without-keepdims' / (assignment + '.html')}")

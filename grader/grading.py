@@ -104,16 +104,16 @@ def public_cases(function, seed=None):
     return [GradingCase(c, public[c.key], True) for c in CASES[function]]
 
 
-def _diagnose(function, failures):
-    """Catalogued mistakes matching every failed scored case (none when the catalog is absent)."""
+def _diagnose(function, scored):
+    """Catalogued mistakes that explain the student's results on the scored cases.
+
+    scored: [(GradingCase, output or None where the call raised, inputs changed in place?)].
+    """
+    from .mistakes import diagnose
+
     try:
-        from .mistakes import diagnose
-    except ImportError:
-        return []
-    args = [g.case.build() for g, _ in failures]
-    outputs = [output for _, output in failures]
-    try:
-        return diagnose(function, args, outputs)
+        return diagnose(function, [g.case.build() for g, _, _ in scored], [o for _, o, _ in scored],
+                        mutated=[m for _, _, m in scored])
     except Exception:  # a diagnosis is a bonus; it must never cost a grade
         return []
 
@@ -132,10 +132,10 @@ def evaluate(function, grading_cases, result, max_score):
         item.status = "error" if result.get("cell_errors") else "missing"
         item.messages.append(f"{function} was not defined after running your cells")
         return item
-    raised_everywhere, failures = True, []
+    raised_everywhere, scored_results = True, []
     for grading, case_result in zip(grading_cases, result.get("cases", [])):
         outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
-        output = None
+        output, mutated = None, False
         if "error" in case_result:
             error = case_result["error"]
             outcome.raised = error.get("type")
@@ -150,7 +150,8 @@ def evaluate(function, grading_cases, result, max_score):
             differences = compare_outputs(function, output, grading.expected)
             sent = grading.case.build()
             after = case_result.get("args_after")
-            if after is not None and compare(after, sent, name="input", tolerance="exact", check_dtype=False):
+            mutated = after is not None and bool(compare(after, sent, name="input", tolerance="exact", check_dtype=False))
+            if mutated:
                 differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
             outcome.passed = not differences
             for difference in differences:
@@ -160,8 +161,8 @@ def evaluate(function, grading_cases, result, max_score):
                     item.hints.append(hint)
         if outcome.raised is None:
             raised_everywhere = False
-        if grading.scored and not outcome.passed:
-            failures.append((grading, output))
+        if grading.scored:
+            scored_results.append((grading, output, mutated))
         if case_result.get("printed") and not item.printed:
             item.printed = case_result["printed"][:1000]
         item.cases.append(outcome)
@@ -172,7 +173,7 @@ def evaluate(function, grading_cases, result, max_score):
         item.status = "passed"
     else:
         item.status = "error" if raised_everywhere else "failed"
-        item.mistakes = [{"id": m.id, "title": m.title, "hint": m.hint} for m in _diagnose(function, failures)]
+        item.mistakes = [{"id": m.id, "title": m.title, "hint": m.hint} for m in _diagnose(function, scored_results)[:2]]
     if function in DEPENDENCIES:
         item.messages.append(
             f"{function} was tested with the reference {', '.join(DEPENDENCIES[function])}, so a mistake there "

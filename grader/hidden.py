@@ -22,9 +22,9 @@ def hidden_check(function_name, function, seed=None, count=4):
         seed = int(os.environ.get(SEED_ENV) or secrets.randbelow(2**31 - 1))
     failures = []
     for case in hidden_cases(function_name, seed, count):
-        status, lines = run_case(function_name, function, case, reference_output(case))
-        if status != PASS:
-            failures.append((case, lines))
+        report = run_case(function_name, function, case, reference_output(case))
+        if report.status != PASS:
+            failures.append((case, report.lines))
     print(f"hidden checks of {function_name} (seed {seed}): {count - len(failures)} of {count} passed")
     for case, lines in failures:
         print(f"  [FAIL] {case.about}")

@@ -156,13 +156,14 @@ def _raw_cells(document):
     return out
 
 
-def _defines(source, function):
-    """Does ``source`` define ``function`` at top level? (by parsing, or by pattern if it does not parse)"""
+def defined_functions(source):
+    """Names of the functions ``source`` defines at top level (by parsing; by pattern when the
+    cell does not parse, so that a syntax error is reported on the right function)."""
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return re.search(rf"^def\s+{re.escape(function)}\s*\(", source, re.M) is not None
-    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function for node in tree.body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set(re.findall(r"^def\s+(\w+)\s*\(", source, re.M))
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
 def _grade_id(metadata):
@@ -191,10 +192,11 @@ def read_graded_code(path, functions):
     if isinstance(document, dict) and document.get("nbformat") == 3:
         messages.append("old notebook format (nbformat 3) read as version 4")
     chosen, found = {}, {}
+    defines = [defined_functions(src) for _, src, _ in cells]
     for function in functions:
-        by_id = [i for i, (kind, src, meta) in enumerate(cells) if kind == "code" and _grade_id(meta) == function and _defines(src, function)]
-        by_definition = [i for i, (kind, src, _) in enumerate(cells) if kind == "code" and _defines(src, function)]
-        retyped = [i for i, (kind, src, _) in enumerate(cells) if kind != "code" and _defines(src, function)]
+        by_id = [i for i, (kind, _, meta) in enumerate(cells) if kind == "code" and _grade_id(meta) == function and function in defines[i]]
+        by_definition = [i for i, (kind, _, _) in enumerate(cells) if kind == "code" and function in defines[i]]
+        retyped = [i for i, (kind, _, _) in enumerate(cells) if kind != "code" and function in defines[i]]
         if by_id:
             index, how = by_id[-1], "grade_id"
             later = [i for i in by_definition if i > index]

@@ -14,6 +14,7 @@ import copy
 import hashlib
 import io
 import pickle
+import threading
 import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -27,9 +28,10 @@ from dnn_utils.compare import compare
 from source_solutions import app_library, initialization
 from source_solutions.layer import linear_activation_backward, linear_activation_forward
 from source_solutions.linear import linear_backward, linear_forward
-from testCases.cases import ASSIGNMENTS, CASES
+from testCases.cases import ASSIGNMENTS, CASES, GLOBAL_RNG_LOCK
 
 from .reference import reference_function
+
 
 
 @dataclass(frozen=True)
@@ -645,25 +647,28 @@ class Outcome:
 def run_quietly(implementation, args):
     """Call ``implementation`` on a deep copy of ``args``, silenced; never raises.
 
-    The global numpy RNG state is restored afterwards, numpy's floating-point warnings are off.
+    The global numpy RNG state is restored afterwards (under grader.reference's lock, so grading
+    threads take turns); numpy's floating-point warnings are off.
     """
     call_args = copy.deepcopy(args)
     pristine = copy.deepcopy(args)
-    state = np.random.get_state()
-    try:
-        with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            output = implementation(*call_args)
-    except Exception:
-        return Outcome(None, True, False)
-    finally:
-        np.random.set_state(state)
+    with GLOBAL_RNG_LOCK:
+        state = np.random.get_state()
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                output = implementation(*call_args)
+        except Exception:
+            return Outcome(None, True, False)
+        finally:
+            np.random.set_state(state)
     mutated = bool(compare(list(call_args), list(pristine), name="args", tolerance="exact", check_dtype=False))
     return Outcome(output, False, mutated)
 
 
 _MEMO: OrderedDict = OrderedDict()
 _MEMO_SIZE = 4096
+_MEMO_LOCK = threading.Lock()
 
 
 def _fingerprint(args):
@@ -679,13 +684,15 @@ def _outcome(function, label, implementation, args, fingerprint=None):
     if fingerprint is None:
         return run_quietly(implementation, args)
     key = (function, label, fingerprint)
-    if key in _MEMO:
-        _MEMO.move_to_end(key)
-        return _MEMO[key]
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
     outcome = run_quietly(implementation, args)
-    _MEMO[key] = outcome
-    if len(_MEMO) > _MEMO_SIZE:
-        _MEMO.popitem(last=False)
+    with _MEMO_LOCK:
+        _MEMO[key] = outcome
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
     return outcome
 
 

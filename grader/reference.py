@@ -4,7 +4,7 @@ import contextlib
 import io
 
 from source_solutions import dnn_application, dnn_step_by_step
-from testCases.cases import assignment_of
+from testCases.cases import GLOBAL_RNG_LOCK, assignment_of
 
 MODULES = {"dnn_step_by_step": dnn_step_by_step, "dnn_application": dnn_application}
 
@@ -15,5 +15,5 @@ def reference_function(function):
 
 def reference_output(case):
     """What the reference returns for ``case`` (its printing silenced)."""
-    with contextlib.redirect_stdout(io.StringIO()):
+    with GLOBAL_RNG_LOCK, contextlib.redirect_stdout(io.StringIO()):
         return reference_function(case.function)(*case.build())

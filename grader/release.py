@@ -80,7 +80,8 @@ def _support_files(assignment, folder):
     _copy_package(REPO / "dnn_utils", folder / "dnn_utils")
     _copy_package(REPO / "testCases", folder / "testCases", PUBLIC_FIXTURES)
     (folder / "testCases" / "expected").mkdir()
-    shutil.copyfile(REPO / "testCases" / "expected" / f"{assignment}.npz", folder / "testCases" / "expected" / f"{assignment}.npz")
+    for name in (f"{assignment}.npz", f"mistakes_{assignment}.npz"):
+        shutil.copyfile(REPO / "testCases" / "expected" / name, folder / "testCases" / "expected" / name)
     if assignment == "dnn_application":
         _copy_package(REPO / "source_solutions", folder / "dnn_app_utils", APP_LIBRARY)
         (folder / "dnn_app_utils" / "__init__.py").write_text(APP_UTILS_INIT)

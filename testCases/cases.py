@@ -6,6 +6,7 @@ course's functions seed. Nothing here imports the reference solutions: the stude
 ships this module.
 """
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,11 @@ from . import course
 EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 
 
+# The course's fixtures and functions seed numpy's global RNG, so in a threaded program (the
+# grader) every use of it must take turns: building a case, running the reference or a mistake.
+GLOBAL_RNG_LOCK = threading.RLock()
+
+
 @dataclass(frozen=True)
 class Case:
     """One call of a graded function: ``build()`` returns its positional arguments."""
@@ -28,11 +34,15 @@ class Case:
     function: str
     name: str
     about: str
-    build: Callable[[], tuple]
+    builder: Callable[[], tuple]
 
     @property
     def key(self):
         return f"{self.function}/{self.name}"
+
+    def build(self):
+        with GLOBAL_RNG_LOCK:
+            return self.builder()
 
 
 def case_rng(seed):
@@ -193,6 +203,14 @@ for _cases in ASSIGNMENTS.values():
 
 def assignment_of(function):
     return next(name for name, cases in ASSIGNMENTS.items() if any(c.function == function for c in cases))
+
+
+@lru_cache(maxsize=None)
+def known_mistakes(assignment):
+    """{function: {mistake id: {"title", "hint", "mutates_inputs", "outputs": {case name: output}}}}:
+    what catalogued mistakes return on the public cases (data only, no code). Empty if absent."""
+    path = EXPECTED_DIR / f"mistakes_{assignment}.npz"
+    return load(path) if path.exists() else {}
 
 
 @lru_cache(maxsize=None)

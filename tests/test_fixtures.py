@@ -47,3 +47,14 @@ def test_extra_backward_cases_use_a_real_probability():
     for case in tc.CASES["L_model_backward"][1:]:
         AL, Y, caches = case.build()
         assert np.all((AL > 0) & (AL < 1)) and set(np.unique(Y)) <= {0.0, 1.0}
+
+
+@pytest.mark.parametrize("assignment", sorted(ASSIGNMENTS))
+def test_stored_mistake_outputs_are_current(assignment):
+    from testCases.generate import public_mistake_data
+
+    stored = tc.cases.known_mistakes(assignment)
+    fresh = public_mistake_data(assignment)
+    assert stored and set(stored) == set(fresh), "run `make expected`"
+    differences = compare(stored, fresh, name=f"mistakes_{assignment}", tolerance="exact")
+    assert not differences, f"run `make expected`: {[d.message for d in differences][:3]}"

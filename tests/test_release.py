@@ -13,7 +13,7 @@ import pytest
 from grader.nbgrader_course import ASSIGNMENTS, REPO, SOURCE, NbgraderCourse
 from grader.notebooks import HIDDEN_TESTS, error_outputs, execute, nbgrader_meta, read, text_output
 from grader.reference import reference_function
-from grader.release import build_release
+from grader.release import APP_LIBRARY, build_release
 from testCases.cases import ASSIGNMENTS as CASES_BY_ASSIGNMENT
 
 RELEASE = REPO / "release"
@@ -58,18 +58,30 @@ def test_release_has_no_solution_code_hidden_tests_or_reference_imports():
             assert marker not in text, f"{path.relative_to(REPO)} contains {marker!r}"
 
 
+def _lines(text):
+    return {line.strip() for line in text.splitlines()}
+
+
 def _solution_lines(assignment):
-    """Distinctive lines of the assignment's solutions: in its source notebook's solution blocks
-    and in the reference functions' bodies."""
-    lines = set()
+    """Distinctive lines of the assignment's solutions (its source notebook's solution blocks and
+    the reference functions' bodies), less the lines students are given on purpose: the stubs
+    and prose outside the solution blocks, the fixtures, and the application's ready-made library."""
+    lines, provided = set(), set()
     for cell in read(source_notebook(assignment)).cells:
-        for block in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S):
-            lines.update(block.splitlines())
+        blocks = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+        for block in blocks:
+            lines |= _lines(block)
+        provided |= _lines(re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "", cell.source, flags=re.S))
     for function in graded_functions(assignment):
         source = inspect.getsource(reference_function(function))
-        body = source.split('"""')[-1] if '"""' in source else source
-        lines.update(body.splitlines())
-    return {line.strip() for line in lines if len(line.strip()) > 12 and not line.strip().startswith("#")}
+        lines |= _lines(source.split('"""')[-1] if '"""' in source else source)
+    # The fixtures build the same dicts a solution returns (parameters = {"W1": W1, ...}).
+    for name in ("course.py", "cases.py"):
+        provided |= _lines((REPO / "testCases" / name).read_text())
+    if assignment == "dnn_application":
+        for name in APP_LIBRARY:
+            provided |= _lines((REPO / "source_solutions" / name).read_text())
+    return {line for line in lines - provided if len(line) > 12 and not line.startswith("#")}
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

@@ -1,0 +1,309 @@
+"""Does the student release work in a real JupyterLab, driven by a real browser?
+
+A JupyterLab server runs on 127.0.0.1 in a temporary copy of release/dnn_step_by_step/ (the
+committed release is never modified); Debian's chromium, driven by Playwright, opens the notebook,
+runs the setup cell, types an answer into the linear_forward exercise and runs its check cell.
+
+Needs /usr/bin/chromium (`make setup-browser`); Playwright's own browser downloads are never used.
+Screenshots go to artifacts/browser/.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+RELEASE_DIR = REPO / "release" / "dnn_step_by_step"
+NOTEBOOK = "dnn_step_by_step.ipynb"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SCREENSHOTS = REPO / "artifacts" / "browser"
+SERVER_START_TIMEOUT = 60  # seconds
+KERNEL_TIMEOUT_MS = 60_000  # a kernel start on a loaded 2-core machine can take 10-20 s
+CELL_TIMEOUT_MS = 60_000
+
+# What a student would type into the exercise cell (lines without their indentation: the
+# editor indents after the `def` line by itself, as it does for a student typing).
+ANSWER_LINES = ["def linear_forward(A, W, b):", "Z = np.dot(W, A) + b", "cache = (A, W, b)", "return Z, cache"]
+ANSWER = "def linear_forward(A, W, b):\n    Z = np.dot(W, A) + b\n    cache = (A, W, b)\n    return Z, cache"
+
+# JupyterLab user settings for the temporary config dir: no news or update checks (no network), and
+# every cell attached to the page at once (the default windowing attaches cells lazily, in idle time,
+# so the n-th cell of the page would not reliably be the notebook's n-th cell).
+LAB_USER_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get_json(url, timeout=5):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return json.load(response)
+
+
+def _post(url, timeout=5):
+    request = urllib.request.Request(url, data=b"", method="POST")
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status
+
+
+def _log_tail(path, lines=40):
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no server log)"
+
+
+class LabServer:
+    def __init__(self, proc, port, token, root, log):
+        self.proc, self.port, self.token, self.root, self.log = proc, port, token, root, log
+        self.base = f"http://127.0.0.1:{port}"
+
+    def api(self, path):
+        return _get_json(f"{self.base}/api/{path}?token={self.token}")
+
+    def url(self, path):
+        return f"{self.base}/{path}?token={self.token}"
+
+
+def _stop(proc, server=None):
+    """Ask the server to shut down (it stops its kernels), then kill its process group."""
+    if proc.poll() is None and server is not None:
+        try:
+            _post(f"{server.base}/api/shutdown?token={server.token}")
+            proc.wait(timeout=15)
+        except (OSError, urllib.error.URLError, subprocess.TimeoutExpired):
+            pass
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if proc.poll() is not None:
+            break
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+@pytest.fixture
+def lab_server(tmp_path):
+    """A JupyterLab server on 127.0.0.1 serving a temporary copy of the dnn_step_by_step release."""
+    if not (RELEASE_DIR / NOTEBOOK).is_file():
+        pytest.fail(f"{RELEASE_DIR / NOTEBOOK} is missing: run `make release`")
+    root = tmp_path / "dnn_step_by_step"
+    shutil.copytree(RELEASE_DIR, root, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+
+    home = tmp_path / "home"
+    config_dir = home / "jupyter_config"
+    for relative, settings in LAB_USER_SETTINGS.items():
+        path = config_dir / "lab" / "user-settings" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(config_dir),
+        JUPYTER_DATA_DIR=str(home / "jupyter_data"),
+        JUPYTER_RUNTIME_DIR=str(home / "jupyter_runtime"),
+        IPYTHONDIR=str(home / "ipython"),
+        JUPYTERLAB_SETTINGS_DIR=str(config_dir / "lab" / "user-settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(config_dir / "lab" / "workspaces"),
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        MPLBACKEND="Agg",
+    )
+    for var in ("JUPYTER_TOKEN", "JUPYTER_PORT", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "PYTHONSTARTUP"):
+        env.pop(var, None)
+
+    port, token = _free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyter", "lab",
+        "--no-browser",
+        "--ServerApp.open_browser=False",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.terminals_enabled=False",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+    ]  # fmt: skip
+    if os.geteuid() == 0:  # containers and CI often run as root, which jupyter refuses by default
+        command.append("--allow-root")
+    log = tmp_path / "jupyter_lab.log"
+    with open(log, "wb") as log_file:
+        proc = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=log_file,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    server = LabServer(proc, port, token, root, log)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"jupyter lab exited with code {proc.returncode}:\n{_log_tail(log)}")
+            try:
+                server.api("status")
+                break
+            except (OSError, urllib.error.URLError, ValueError):
+                if time.monotonic() > deadline:
+                    pytest.fail(f"jupyter lab did not answer within {SERVER_START_TIMEOUT} s:\n{_log_tail(log)}")
+                time.sleep(0.25)
+        yield server
+    finally:
+        _stop(proc, server)
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium driven by Playwright (never Playwright's own downloaded browsers)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _cell_index(notebook, grade_id):
+    (index,) = [i for i, c in enumerate(notebook.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return index
+
+
+@pytest.mark.timeout(180)
+def test_linear_forward_check_in_jupyterlab(lab_server, browser):
+    """In JupyterLab, does the linear_forward check cell first report the untouched exercise as
+    not implemented, and then pass once a correct answer is typed into the exercise cell and run?"""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)  # the default 5 s is short on a loaded 2-core machine
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    passed_png = SCREENSHOTS / "linear_forward_check_passed.png"
+    passed_cell_png = SCREENSHOTS / "linear_forward_check_cell.png"
+    failure_png = SCREENSHOTS / "linear_forward_failure.png"
+    for png in (passed_png, passed_cell_png, failure_png):
+        png.unlink(missing_ok=True)
+
+    notebook = nbformat.read(lab_server.root / NOTEBOOK, as_version=4)
+    setup_index = _cell_index(notebook, "setup")
+    exercise_index = _cell_index(notebook, "linear_forward")
+    check_index = _cell_index(notebook, "check_linear_forward")
+    assert notebook.cells[exercise_index].metadata.get("editable", True), "the exercise cell must be editable"
+    assert "raise NotImplementedError()" in notebook.cells[exercise_index].source
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    origin = f"127.0.0.1:{lab_server.port}"
+    # Nothing leaves the machine: every request that is not for our server is refused.
+    context.route(re.compile(r"^(?!https?://" + re.escape(origin) + r"/).*"), lambda route: route.abort())
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    executions = 0
+
+    def cell(index):
+        return page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
+
+    def run(index):
+        """Select the cell (command mode), press Shift+Enter and wait until the kernel ran it."""
+        nonlocal executions
+        target = cell(index)
+        target.scroll_into_view_if_needed()
+        target.locator(".jp-InputPrompt").first.click()
+        page.keyboard.press("Shift+Enter")
+        executions += 1  # a fresh kernel numbers executions 1, 2, 3, ...
+        expect(target.locator(".jp-InputPrompt").first).to_have_text(re.compile(rf"\[{executions}\]:"),
+                                                                     timeout=CELL_TIMEOUT_MS)
+        return target
+
+    try:
+        page.goto(lab_server.url(f"lab/tree/{NOTEBOOK}"))
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")).to_have_count(len(notebook.cells))
+        # The kernel is started and idle, as the notebook toolbar shows it.
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
+            1, timeout=KERNEL_TIMEOUT_MS)
+        # The DOM cells are the notebook's cells, in order.
+        for index in (setup_index, exercise_index, check_index):
+            first_line = notebook.cells[index].source.splitlines()[0]
+            expect(cell(index).locator(".cm-content")).to_contain_text(first_line)
+
+        run(setup_index)
+        expect(cell(setup_index).locator(".jp-OutputArea-output")).to_have_count(0)  # imports print nothing
+
+        # Untouched exercise: the check must fail and say so.
+        run(exercise_index)
+        run(check_index)
+        check_output = cell(check_index).locator(".jp-OutputArea")
+        expect(check_output).to_contain_text("linear_forward: 0 of 2 cases passed")
+        expect(check_output).to_contain_text("not implemented yet")
+        expect(check_output).to_contain_text("CheckFailed")
+        expect(check_output).not_to_contain_text("All checks passed.")
+
+        # Type the answer into the exercise cell, replacing its body.
+        editor = cell(exercise_index).locator(".cm-content")
+        editor.scroll_into_view_if_needed()
+        editor.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.press("Delete")
+        expect(editor).to_have_text("")
+        for number, line in enumerate(ANSWER_LINES):
+            if number:
+                page.keyboard.press("Enter")  # the editor indents the next line by itself
+            page.keyboard.type(line)
+        typed = editor.inner_text().replace("\u00a0", " ").strip("\n")
+        assert typed == ANSWER, f"the editor holds {typed!r}, not the typed answer"
+
+        run(exercise_index)
+        expect(cell(exercise_index).locator(".jp-OutputArea-output")).to_have_count(0)
+        run(check_index)
+        expect(check_output).to_contain_text("linear_forward: 2 of 2 cases passed")
+        expect(check_output).to_contain_text("All checks passed.")
+        expect(check_output).not_to_contain_text("FAIL")
+        expect(check_output).not_to_contain_text("CheckFailed")
+
+        # The typed answer and the passing report, both in view.
+        cell(exercise_index).evaluate("element => element.scrollIntoView({block: 'start'})")
+        page.screenshot(path=str(passed_png))
+        cell(check_index).screenshot(path=str(passed_cell_png))
+    except BaseException:
+        try:
+            page.screenshot(path=str(failure_png))
+        except Exception as error:  # the page may be gone; the original error matters more
+            print(f"could not save {failure_png}: {error}")
+        print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+        raise
+    finally:
+        context.close()

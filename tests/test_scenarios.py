@@ -1,0 +1,166 @@
+"""Does the autograder give every example submission exactly the grade it deserves, write it
+everywhere once, and survive being killed midway?
+
+The submissions are examples/class/<scenario>/dnn_step_by_step/*.ipynb, each named for what it
+proves (examples/make_class.py builds them from the source notebook).
+"""
+
+import csv
+import filecmp
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.autograde import AutogradeOptions, autograde
+from grader.nbgrader_course import REPO
+from grader.spec import load_spec
+
+ASSIGNMENT = "dnn_step_by_step"
+CLASS = REPO / "examples" / "class"
+SEED, TIMEOUT = 1, 5.0
+SPEC = load_spec(ASSIGNMENT)
+ALL_ZERO = {f: (0, "error") for f in SPEC.functions}
+
+# Exact grades that differ from full marks, per scenario: {function: (score, status)}.
+PINNED = {
+    "correct": {},
+    "correct-variants": {},
+    "untouched-release": ALL_ZERO,
+    "broken-invalid-json": ALL_ZERO,
+    "broken-empty-file": ALL_ZERO,
+    "mistake-rand-instead-of-randn": {"initialize_parameters_deep": (0, "failed")},
+    "mistake-a-cached-instead-of-z": {"linear_activation_forward": (0, "failed")},
+    "mistake-cost-not-squeezed": {"compute_cost": (0, "failed")},
+    "mistake-db-without-keepdims": {"linear_backward": (0, "failed")},
+    # Right only on the hidden cases whose network has a single (sigmoid) layer.
+    "mistake-sigmoid-backward-on-hidden-layers": {"L_model_backward": (2.5, "failed")},
+    "mistake-update-mutates-parameters": {"update_parameters": (0, "failed")},
+    # Independent credit: the layers above linear_forward are graded with the reference one.
+    "mistake-broken-linear-forward-costs-once": {"linear_forward": (0, "failed")},
+    "cheat-monkeypatch-allclose": {"linear_forward": (0, "failed")},
+    "cheat-import-the-solutions": {"linear_forward": (0, "missing")},
+    "cheat-read-the-reference-files": {"linear_forward": (0, "missing")},
+    "cheat-hard-coded-course-output": {"linear_forward": (0, "failed")},
+    "cheat-exit-the-grader": {"compute_cost": (0, "error")},
+    "cheat-endless-loop": {"linear_backward": (0, "timeout")},
+    "cheat-memory-bomb": {"update_parameters": (0, "timeout")},
+    "cheat-flood-stdout": {},
+    "damaged-deleted-exercise-cell": {"update_parameters": (0, "missing")},
+    "damaged-cells-reordered-and-retyped": {},
+    "damaged-grade-ids-changed": {},
+    "damaged-metadata-stripped-and-checks-emptied": {},
+    "damaged-duplicated-cell-last-wins": {"linear_forward": (0, "failed")},
+    "damaged-old-nbformat-3": {},
+    "damaged-renamed-file": {},
+}
+
+
+def options(out, **kw):
+    return AutogradeOptions(assignment=ASSIGNMENT, out=out, db_url=f"sqlite:///{out}/gradebook.db", jobs=2,
+                            timeout=TIMEOUT, seed=SEED, progress=False, **kw)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graded")
+    summary = autograde(CLASS, options(out))
+    return out, summary
+
+
+def read_csv(path):
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_example_class_is_built_from_the_current_source_notebook(tmp_path):
+    sys.path.insert(0, str(REPO / "examples"))
+    try:
+        from make_class import build
+    finally:
+        sys.path.pop(0)
+    build(tmp_path / "class")
+    fresh = sorted(p.relative_to(tmp_path / "class") for p in (tmp_path / "class").rglob("*.ipynb"))
+    committed = sorted(p.relative_to(CLASS) for p in CLASS.rglob("*.ipynb"))
+    assert fresh == committed, "run `python examples/make_class.py`"
+    stale = [str(p) for p in fresh if not filecmp.cmp(tmp_path / "class" / p, CLASS / p, shallow=False)]
+    assert not stale, f"run `python examples/make_class.py`: {stale}"
+
+
+def test_every_scenario_gets_its_pinned_grade(graded):
+    out, summary = graded
+    rows = read_csv(out / "grades.csv")
+    assert {r["student_id"] for r in rows} == set(PINNED), "a scenario without a pinned grade, or a missing one"
+    for row in rows:
+        expected_score, expected_status = PINNED[row["student_id"]].get(row["item"], (SPEC.points[row["item"]], "passed"))
+        assert (float(row["score"]), row["status"]) == (expected_score, expected_status), row
+
+
+def test_grades_csv_has_one_row_per_student_and_function(graded):
+    out, _ = graded
+    rows = read_csv(out / "grades.csv")
+    assert list(rows[0]) == ["student_id", "assignment", "item", "score", "max_score", "status"]
+    keys = [(r["student_id"], r["item"]) for r in rows]
+    assert len(keys) == len(set(keys)) == len(PINNED) * len(SPEC.functions)
+
+
+def test_the_gradebook_holds_the_same_totals(graded):
+    from nbgrader.api import Gradebook
+
+    out, _ = graded
+    totals = {}
+    for row in read_csv(out / "grades.csv"):
+        totals[row["student_id"]] = totals.get(row["student_id"], 0) + float(row["score"])
+    with Gradebook(f"sqlite:///{out}/gradebook.db") as gradebook:
+        stored = {s.student_id: s.score for s in gradebook.assignment_submissions(ASSIGNMENT)}
+    assert stored == pytest.approx(totals)
+
+
+def test_feedback_explains_and_never_shows_reference_code(graded):
+    out, _ = graded
+    for student in PINNED:
+        html = (out / "feedback" / student / f"{ASSIGNMENT}.html").read_text()
+        data = json.loads((out / "feedback" / student / f"{ASSIGNMENT}.json").read_text())
+        assert data["seed"] and len(data["items"]) == len(SPEC.functions)
+        for text in (html, json.dumps(data)):
+            assert "def " not in text and "np.dot(" not in text and "source_solutions" not in text
+    keepdims = json.loads((out / "feedback" / "mistake-db-without-keepdims" / f"{ASSIGNMENT}.json").read_text())
+    item = next(i for i in keepdims["items"] if i["item"] == "linear_backward")
+    assert any("db has shape" in m for case in item["cases"] for m in case["messages"])
+    broken = json.loads((out / "feedback" / "broken-invalid-json" / f"{ASSIGNMENT}.json").read_text())
+    assert any("not valid JSON" in m for m in broken["messages"])
+    renamed = json.loads((out / "feedback" / "damaged-renamed-file" / f"{ASSIGNMENT}.json").read_text())
+    assert any("renamed" in m for m in renamed["messages"])
+
+
+def test_running_again_grades_nothing_twice(graded):
+    out, _ = graded
+    before = (out / "grades.csv").read_text()
+    summary = autograde(CLASS, options(out))
+    assert summary["graded"] == 0 and summary["skipped"] == len(PINNED)
+    assert (out / "grades.csv").read_text() == before
+
+
+def test_a_batch_killed_midway_resumes_without_losing_or_duplicating_grades(graded, tmp_path):
+    reference_out, _ = graded
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "grader", "autograde", str(CLASS), "--assignment", ASSIGNMENT, "--out", str(out),
+               "--db", f"sqlite:///{out}/gradebook.db", "--jobs", "2", "--timeout", str(TIMEOUT), "--seed", str(SEED),
+               "--quiet"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((out / "feedback").glob("*"))) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = len(list((out / "feedback").glob("*")))
+    assert 5 <= finished < len(PINNED), "the kill should land midway"
+    assert not (out / "grades.csv").exists(), "killed before the end: no CSV yet"
+    subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    resumed = read_csv(out / "grades.csv")
+    assert resumed == read_csv(reference_out / "grades.csv")
