@@ -26,6 +26,7 @@ def _parser():
     grade.add_argument("--seed", type=int, default=None, help="seed of the hidden cases (default: drawn and recorded)")
     grade.add_argument("--regrade", action="store_true", help="grade again notebooks already graded in --out")
     grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of a worker (default 2048)")
+    grade.add_argument("--scheduler", default=None, help="a Dask scheduler address (tcp://host:8786): grade on that cluster")
     grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
@@ -62,6 +63,7 @@ def _autograde(args):
         regrade=args.regrade,
         progress=not args.quiet,
         sandbox=SandboxSettings(memory_bytes=args.memory_mb << 20),
+        scheduler=args.scheduler,
     )
     summary = autograde(args.submitted, options)
     if not args.quiet:

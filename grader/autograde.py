@@ -6,7 +6,6 @@ A notebook already graded (same student, same file content) is not graded again.
 """
 
 import os
-import queue
 import secrets
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -36,6 +35,7 @@ class AutogradeOptions:
     progress: bool = True
     sandbox: SandboxSettings = field(default_factory=SandboxSettings)
     template: Path | None = None  # support files for the sandbox (default: release/<assignment>)
+    scheduler: str | None = None  # a Dask scheduler address: grade on that cluster
 
 
 def _internal_error(submission, spec, seed, error):
@@ -65,16 +65,14 @@ def autograde(submitted, options, grade=grade_submission):
     settings = options.sandbox
     settings.hide = [*settings.hide, str(Path(submitted).resolve()), str(out)]
     settings.hide += _sqlite_files(options.db_url)
-    budget = options.timeout * (len(spec.functions) + 1)
-    slots = queue.Queue()
-    for slot in range(max(1, options.jobs)):
-        slots.put(slot)
+    # Either grader checks that it can work (the sandbox starts, the cluster answers) before any
+    # grade is written, and returns run(submissions), which yields results as they finish.
+    if options.scheduler:
+        from .distributed import cluster_grader
 
-    def start_sandbox(slot):
-        return Sandbox(template, slot, settings, budget).start()
-
-    # Fail fast, before any grade is written, if this machine cannot isolate student code.
-    start_sandbox(0).close()
+        run = cluster_grader(options.scheduler, spec, options, settings, run_seed)
+    else:
+        run = _local_grader(spec, options, settings, template, run_seed, grade)
     store = ResultStore(out / STATE_FILE)
     gradebook = None
     if options.db_url:
@@ -86,28 +84,16 @@ def autograde(submitted, options, grade=grade_submission):
         previous = None if options.regrade else store.graded(options.assignment, submission.student_id, submission.sha256())
         (todo if previous is None else skipped).append(submission)
 
-    def work(submission):
-        slot = slots.get()
-        seed = submission_seed(run_seed, submission.student_id)
-        try:
-            return grade(submission, spec, lambda: start_sandbox(slot), seed, options.timeout)
-        except Exception as error:  # one student's file never aborts the batch
-            return _internal_error(submission, spec, seed, error)
-        finally:
-            slots.put(slot)
-
     progress = _progress(len(todo), options.progress)
     try:
-        with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-            for future in as_completed([pool.submit(work, s) for s in todo]):
-                result = future.result()
-                feedback = out / "feedback" / result.student_id
-                atomic_write(feedback / f"{options.assignment}.json", as_json(result))
-                atomic_write(feedback / f"{options.assignment}.html", as_html(result))
-                if gradebook:
-                    gradebook.write(result.student_id, {i.item: i.score for i in result.items})
-                store.save(result)
-                progress.update(1)
+        for result in run(todo):
+            feedback = out / "feedback" / result.student_id
+            atomic_write(feedback / f"{options.assignment}.json", as_json(result))
+            atomic_write(feedback / f"{options.assignment}.html", as_html(result))
+            if gradebook:
+                gradebook.write(result.student_id, {i.item: i.score for i in result.items})
+            store.save(result)
+            progress.update(1)
         rows = store.rows(options.assignment)
         if gradebook:  # also bring submissions graded by an earlier run into this gradebook
             for submission in skipped:
@@ -121,6 +107,36 @@ def autograde(submitted, options, grade=grade_submission):
         if gradebook:
             gradebook.close()
     return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out}
+
+
+def _local_grader(spec, options, settings, template, run_seed, grade):
+    """Check that a sandbox starts here; return run(submissions), grading ``options.jobs`` at a
+    time in local sandboxes and yielding results in the order they finish."""
+    budget = options.timeout * (len(spec.functions) + 1)
+
+    def start_sandbox():
+        return Sandbox(template, settings, budget).start()
+
+    start_sandbox().close()
+
+    def work(submission):
+        seed = submission_seed(run_seed, submission.student_id)
+        try:
+            return grade(submission, spec, start_sandbox, seed, options.timeout)
+        except Exception as error:  # one student's file never aborts the batch
+            return _internal_error(submission, spec, seed, error)
+
+    def run(todo):
+        with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+            futures = [pool.submit(work, s) for s in todo]
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
+
+    return run
 
 
 def _progress(total, enabled):

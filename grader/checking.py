@@ -33,7 +33,7 @@ def check_notebook(path, assignment=None):
     budget = timeout * (len(spec.functions) + 1)
     template = REPO / "release" / assignment
     result = grade_submission(
-        Submission(path.stem, path), spec, lambda: Sandbox(template, 0, settings, budget).start(),
+        Submission(path.stem, path), spec, lambda: Sandbox(template, settings, budget).start(),
         seed=0, timeout=timeout, cases_for=public_cases,
     )
     return result, as_text(result)

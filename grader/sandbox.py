@@ -27,7 +27,34 @@ HEADER = struct.Struct("<Q")
 MAX_RESULT_BYTES = 64 << 20
 WORKER_SOURCE = Path(__file__).with_name("worker.py")
 UID_BASE = 62000
+MAX_SLOTS = 1024
+SLOT_DIR = Path(tempfile.gettempdir()) / "dnn-grade-slots"
 START_TIMEOUT = 60
+
+
+class Slot:
+    """A machine-wide sandbox number, held through an exclusive lock on a file, so that sandboxes
+    started by any grader process (threads, parallel graders, Dask workers) never share a uid."""
+
+    def __init__(self):
+        import fcntl
+
+        SLOT_DIR.mkdir(mode=0o700, exist_ok=True)
+        for number in range(MAX_SLOTS):
+            handle = open(SLOT_DIR / f"{number}.lock", "a")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            self.number, self._handle = number, handle
+            return
+        raise SandboxUnavailable(f"all {MAX_SLOTS} sandbox slots of this machine are in use")
+
+    def release(self):
+        if self._handle is not None:
+            self._handle.close()  # closing drops the lock
+            self._handle = None
 
 
 class SandboxError(RuntimeError):
@@ -97,11 +124,11 @@ def _kept_paths(hidden):
 
 
 class Sandbox:
-    """One isolated worker process with its own folder and uid (slot-specific)."""
+    """One isolated worker process with its own folder and its own uid (from its Slot)."""
 
-    def __init__(self, template, slot, settings, time_budget):
+    def __init__(self, template, settings, time_budget):
         self.template = Path(template)
-        self.slot = slot
+        self.slot = None
         self.settings = settings
         self.time_budget = time_budget
         self.process = None
@@ -109,13 +136,22 @@ class Sandbox:
         self.uid = self.gid = None
 
     def start(self):
+        """Start the worker; returns self. On failure nothing is left behind."""
+        try:
+            return self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self):
         mode = self.settings.resolved_mode()
         if mode == "unavailable":
             raise SandboxUnavailable(
                 "cannot isolate student code here: run as root, or enable unprivileged user namespaces "
                 "(sysctl kernel.unprivileged_userns_clone=1), or pass --sandbox none for trusted submissions only"
             )
-        self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot}-", dir=self.settings.base_dir))
+        self.slot = Slot()
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot.number}-", dir=self.settings.base_dir))
         for item in self.template.iterdir():
             if item.suffix == ".ipynb":
                 continue
@@ -123,7 +159,7 @@ class Sandbox:
         shutil.copy(WORKER_SOURCE, self.workdir / "_grading_worker.py")
         (self.workdir / ".mpl").mkdir()
         if os.getuid() == 0:
-            self.uid = self.gid = UID_BASE + self.slot
+            self.uid = self.gid = UID_BASE + self.slot.number
             for path in [self.workdir, *self.workdir.rglob("*")]:
                 os.chown(path, self.uid, self.gid, follow_symlinks=False)
         else:
@@ -255,6 +291,9 @@ class Sandbox:
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
+        if self.slot is not None:
+            self.slot.release()
+            self.slot = None
 
     def __enter__(self):
         return self.start()

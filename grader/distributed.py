@@ -1,0 +1,74 @@
+"""Grading on a Dask distributed cluster: ``python -m grader autograde ... --scheduler ADDRESS``.
+
+Each submission becomes one Dask task that grades it on a worker machine, in that machine's own
+sandbox (the same isolation as locally: grader/sandbox.py). Only the notebook's bytes travel to
+the worker, and only the SubmissionResult travels back, to the single writer in the client that
+owns the gradebook, the CSV and the feedback. A worker that dies mid-task loses nothing: Dask
+runs the task again elsewhere, with the same seed, and its result is written once.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .grading import grade_submission, submission_seed
+from .ingest import Submission
+from .nbgrader_course import REPO
+from .sandbox import Sandbox
+from .spec import load_spec
+
+TASK_RETRIES = 3
+
+
+def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings):
+    """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox."""
+    spec = load_spec(assignment)
+    template = REPO / "release" / assignment
+    budget = timeout * (len(spec.functions) + 1)
+    with tempfile.TemporaryDirectory(prefix="dnn-submission-") as folder:
+        os.chmod(folder, 0o700)
+        path = None
+        if notebook is not None:
+            path = Path(folder) / notebook_name
+            path.write_bytes(notebook)
+        submission = Submission(student_id, path, list(messages))
+        return grade_submission(submission, spec, lambda: Sandbox(template, settings, budget).start(), seed, timeout)
+
+
+def _probe_sandbox(settings):
+    """Runs on a worker: can it start a sandbox? Returns None, or why not."""
+    try:
+        Sandbox(REPO / "release" / "dnn_step_by_step", settings, 30).start().close()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def cluster_grader(address, spec, options, settings, run_seed):
+    """Connect to the scheduler at ``address`` and check every worker can sandbox; return
+    run(submissions), yielding results as tasks finish."""
+    from dask.distributed import Client, as_completed
+
+    client = Client(address, timeout="30s")
+    problems = {w: p for w, p in client.run(_probe_sandbox, settings).items() if p}
+    if problems:
+        client.close()
+        raise RuntimeError(f"workers cannot isolate student code: {problems}")
+
+    def run(todo):
+        futures = []
+        for submission in todo:
+            notebook = submission.path.read_bytes() if submission.path is not None else None
+            futures.append(client.submit(
+                grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
+                spec.assignment, submission_seed(run_seed, submission.student_id), options.timeout, settings,
+                key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
+            ))
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            client.cancel(futures)
+            client.close()
+
+    return run
