@@ -262,7 +262,9 @@ class Sandbox:
         return result
 
     def _death_note(self):
-        if self.process.poll() is None:
+        try:
+            self.process.wait(timeout=2)  # it closed its channel: it is about to end
+        except subprocess.TimeoutExpired:
             return "the worker closed its result channel"
         code = self.process.returncode
         if code < 0:
@@ -302,12 +304,31 @@ class Sandbox:
         self.close()
 
 
-def _kill_uid(uid):
-    """Kill any process left running under a worker's uid (one that escaped its process group)."""
+def processes_of(uid):
+    """PIDs of the live (not zombie) processes whose real uid is ``uid``.
+
+    Read from /proc/PID/status: after dropping root a process is not dumpable, so its /proc
+    folder is owned by root whatever its uid."""
+    pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except (ProcessLookupError, FileNotFoundError, PermissionError):
+                fields = dict(line.split(":", 1) for line in (entry / "status").read_text().splitlines() if ":" in line)
+                if int(fields["Uid"].split()[0]) == uid and not fields["State"].strip().startswith("Z"):
+                    pids.append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError, KeyError):
+                pass
+    return pids
+
+
+def _kill_uid(uid):
+    """Kill any process left running under a worker's uid (one that escaped its process group)."""
+    for _ in range(3):  # a process may fork while we kill its siblings
+        pids = processes_of(uid)
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
                 pass

@@ -1,0 +1,108 @@
+"""Does the grader take submissions in every documented form, refuse unsafe ones clearly, and do
+its commands work as the README says?"""
+
+import csv
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from grader.autograde import AutogradeOptions, autograde
+from grader.ingest import find_submissions, read_graded_code, safe_student_id
+from grader.nbgrader_course import REPO
+from grader.spec import load_spec
+
+CLASS = REPO / "examples" / "class"
+STEP = "dnn_step_by_step"
+FEW = ("correct", "mistake-db-without-keepdims", "broken-empty-file")
+
+
+def grade(submitted, out, assignment=STEP):
+    options = AutogradeOptions(assignment=assignment, out=out, db_url=None, jobs=2, timeout=10, seed=3, progress=False)
+    autograde(submitted, options)
+    with open(out / "grades.csv") as f:
+        return {(r["student_id"], r["item"]): (r["score"], r["status"]) for r in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="module")
+def few(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("class")
+    for student in FEW:
+        shutil.copytree(CLASS / student, folder / student)
+    return folder, grade(folder, tmp_path_factory.mktemp("out"))
+
+
+def test_a_zip_of_the_class_grades_like_the_folder(few, tmp_path):
+    folder, expected = few
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in folder.rglob("*.ipynb"):
+            z.write(path, "submitted/" + str(path.relative_to(folder)))
+    assert grade(archive, tmp_path / "out") == expected
+
+
+def test_a_folder_of_notebooks_named_by_student_grades_the_same(few, tmp_path):
+    _, expected = few
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    for student in FEW:
+        shutil.copy(CLASS / student / STEP / f"{STEP}.ipynb", flat / f"{student}.ipynb")
+    assert grade(flat, tmp_path / "out") == expected
+
+
+def test_a_zip_that_escapes_its_folder_is_refused(tmp_path):
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("../../etc/cron.d/evil", "boom")
+    with pytest.raises(ValueError, match="unsafe path"):
+        find_submissions(archive, STEP, f"{STEP}.ipynb")
+
+
+def test_unsafe_student_ids_are_cleaned_and_reported(tmp_path):
+    (tmp_path / "bad name;rm -rf").mkdir()
+    shutil.copy(CLASS / "correct" / STEP / f"{STEP}.ipynb", tmp_path / "bad name;rm -rf" / f"{STEP}.ipynb")
+    (submission,), cleanup = find_submissions(tmp_path, STEP, f"{STEP}.ipynb")
+    cleanup()
+    assert submission.student_id == safe_student_id("bad name;rm -rf") == "bad_name_rm_-rf"
+    assert any("not a safe name" in m for m in submission.messages)
+
+
+def test_graded_functions_are_found_by_definition_when_metadata_is_gone():
+    path = CLASS / "damaged-metadata-stripped-and-checks-emptied" / STEP / f"{STEP}.ipynb"
+    code = read_graded_code(path, load_spec(STEP).functions)
+    assert set(code.found) == set(load_spec(STEP).functions) and set(code.found.values()) == {"definition"}
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "grader", *args], cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def test_check_command_passes_a_correct_notebook_and_names_a_mistake():
+    good = run_cli("check", str(CLASS / "correct" / STEP / f"{STEP}.ipynb"))
+    assert good.returncode == 0, good.stderr
+    assert "100 / 100" in good.stdout and "[PASS] update_parameters" in good.stdout
+    bad = run_cli("check", str(CLASS / "mistake-db-without-keepdims" / STEP / f"{STEP}.ipynb"))
+    assert bad.returncode == 1
+    assert "[FAIL] linear_backward" in bad.stdout and "likely mistake: db without keepdims" in bad.stdout
+
+
+def test_commands_report_bad_input_without_a_traceback(tmp_path):
+    missing = run_cli("autograde", str(tmp_path / "nowhere"), "--assignment", STEP, "--out", str(tmp_path / "o"))
+    assert missing.returncode == 2 and "neither a folder nor a zip" in missing.stderr and "Traceback" not in missing.stderr
+    unknown = run_cli("autograde", str(CLASS), "--assignment", "no_such_assignment", "--out", str(tmp_path / "o"))
+    assert unknown.returncode == 2 and "unknown assignment" in unknown.stderr
+
+
+def test_the_application_is_graded_in_the_sandbox_too(tmp_path):
+    submitted = tmp_path / "submitted"
+    for student, notebook in (("solution", REPO / "notebooks" / "dnn_application" / "dnn_application.ipynb"),
+                              ("untouched", REPO / "release" / "dnn_application" / "dnn_application.ipynb")):
+        (submitted / student / "dnn_application").mkdir(parents=True)
+        shutil.copy(notebook, submitted / student / "dnn_application" / notebook.name)
+    grades = grade(submitted, tmp_path / "out", "dnn_application")
+    assert grades == {
+        ("solution", "two_layer_model"): ("50", "passed"), ("solution", "L_layer_model"): ("50", "passed"),
+        ("untouched", "two_layer_model"): ("0", "error"), ("untouched", "L_layer_model"): ("0", "error"),
+    }
