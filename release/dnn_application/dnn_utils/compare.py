@@ -96,6 +96,10 @@ def _compare(actual, expected, where, how, out):
                 out.append(Difference(f"{where}[{key!r}]", "extra", f"{where} has an unexpected key {key!r}"))
         return
     if isinstance(expected, (tuple, list)):
+        if isinstance(actual, np.ndarray) and expected and all(_is_number(e) for e in expected):
+            # A list of numbers (the recorded costs, say) returned as an array is the same data.
+            _compare_arrays(actual, np.asarray(expected, dtype=np.float64), where, how, out)
+            return
         if not isinstance(actual, (tuple, list)):
             kind = "a tuple" if isinstance(expected, tuple) else "a list"
             out.append(Difference(where, "type", f"{where} should be {kind} of {len(expected)} items, got {_type_name(actual)}"))

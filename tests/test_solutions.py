@@ -1,0 +1,19 @@
+"""Do the worked solutions render every output and plot, without nbgrader's markers or hidden tests?"""
+
+import pytest
+
+from grader.solutions import render_worked_solutions
+
+
+@pytest.mark.parametrize("assignment, pictures", [
+    ("dnn_step_by_step", 1),
+    pytest.param("dnn_application", 5, marks=pytest.mark.slow),  # trains both cat models
+])
+def test_worked_solutions_render_with_all_outputs(assignment, pictures, tmp_path):
+    (html_path,) = render_worked_solutions(tmp_path, [assignment])
+    html = html_path.read_text()
+    assert "All checks passed." in html
+    assert html.count("data:image/png;base64") >= pictures, "plots are embedded in the page"
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS", "hidden_check", "Traceback"):
+        assert marker not in html
+    assert (tmp_path / f"{assignment}.ipynb").exists()
