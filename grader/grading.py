@@ -34,6 +34,7 @@ class CaseOutcome:
     passed: bool
     messages: list = field(default_factory=list)
     raised: str | None = None
+    differences: list = field(default_factory=list)  # Difference.as_dict(): where, kind, shapes, indices, errors
 
 
 @dataclass
@@ -154,6 +155,7 @@ def evaluate(function, grading_cases, result, max_score):
             if mutated:
                 differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
             outcome.passed = not differences
+            outcome.differences = [d.as_dict() for d in differences]
             for difference in differences:
                 outcome.messages.append(difference.message)
                 hint = hint_for(function, difference.where, difference.kind)

@@ -181,3 +181,15 @@ def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stu
     max_score = sum(nbgrader_meta(c).get("points", 0) for c in read(source_notebook(assignment)).cells)
     assert scores["solution_student"] == (max_score, max_score)
     assert scores["untouched_student"] == (0, max_score)
+
+
+def test_release_carries_no_code_of_the_mistake_catalog():
+    """The visible checks name catalogued mistakes from their stored outputs; the wrong code itself
+    (one edit away from the solution) stays in the grader."""
+    catalog = {line.strip() for line in (REPO / "grader" / "mistakes.py").read_text().splitlines()}
+    reference = set().union(*(_lines(p.read_text()) for p in (REPO / "source_solutions").glob("*.py")))
+    catalog = {line for line in catalog - reference if len(line) > 30 and not line.startswith(("#", "import", "from", '"', "def "))}
+    for path in release_files():
+        if path.suffix == ".py":
+            leaked = catalog & {line.strip() for line in path.read_text().splitlines()}
+            assert not leaked, f"{path.relative_to(REPO)}: {sorted(leaked)[:3]}"
