@@ -6,12 +6,26 @@ code or the reference solutions.
 
 import html
 import json
+import math
 
 SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "MISSING"}
 
 
+def _json_safe(value):
+    """Standard JSON only: non-finite numbers become null, numpy numbers Python ones."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def as_json(result):
-    return json.dumps(result.as_dict(), indent=2, sort_keys=True, default=float)
+    return json.dumps(_json_safe(result.as_dict()), indent=2, sort_keys=True, allow_nan=False)
 
 
 def _item_lines(item):

@@ -38,7 +38,7 @@ class Difference:
     total: int = 0
     first_indices: list = field(default_factory=list)
     max_abs_error: float = 0.0
-    max_rel_error: float = 0.0
+    max_rel_error: float | None = 0.0
 
     def as_dict(self):
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -189,9 +189,12 @@ def _compare_arrays(actual, expected, where, how, out):
             )
         return
     finite = np.isfinite(error)
-    max_abs = float(error[finite].max()) if finite.any() else float("inf")
-    scale = np.maximum(np.abs(expected_array), 1e-300)
-    rel = np.where(finite, error / scale, np.inf)
+    max_abs = float(error[wrong & finite].max()) if (wrong & finite).any() else float("inf")
+    # Relative errors only where the expected entry is not (nearly) zero; an exact zero has none.
+    nonzero = wrong & finite & (np.abs(expected_array) > 1e-12)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        max_rel = float((error[nonzero] / np.abs(expected_array[nonzero])).max()) if nonzero.any() else None
+    size_text = f"largest relative error {max_rel:.3g}" if max_rel is not None else f"largest absolute error {max_abs:.3g}"
     indices = [tuple(int(i) for i in ix) for ix in np.argwhere(wrong)[:MAX_LISTED]]
     first = indices[0]
     out.append(
@@ -199,15 +202,14 @@ def _compare_arrays(actual, expected, where, how, out):
             where,
             "values",
             f"{where}: {int(wrong.sum())} of {wrong.size} entries differ; first at {_index_text(first)}: "
-            f"got {float(actual_array[first]):.8g}, expected {float(expected_array[first]):.8g} "
-            f"(largest relative error {float(rel[wrong].max()):.3g})",
+            f"got {float(actual_array[first]):.8g}, expected {float(expected_array[first]):.8g} ({size_text})",
             expected_shape=expected_array.shape,
             actual_shape=actual_array.shape,
             mismatched=int(wrong.sum()),
             total=int(wrong.size),
             first_indices=indices,
             max_abs_error=max_abs,
-            max_rel_error=float(rel[wrong].max()),
+            max_rel_error=max_rel,
         )
     )
 
