@@ -145,7 +145,8 @@ def recognise(function_name, cases, reports):
 def check(function_name, function, verbose=True):
     """Run every public case of ``function_name`` on ``function``; print the report.
 
-    Returns the number of passed cases; raises CheckFailed if any case failed.
+    Returns nothing (so a notebook shows no Out[] under the report); raises CheckFailed if any
+    case failed.
     """
     if function_name not in CASES:
         raise ValueError(f"no public check for {function_name!r}; known: {', '.join(CASES)}")
@@ -165,4 +166,3 @@ def check(function_name, function, verbose=True):
         raise CheckFailed(f"{function_name} failed {len(cases) - passed} of {len(cases)} cases (see the report above)")
     if verbose:
         print("All checks passed.")
-    return passed

@@ -74,11 +74,7 @@ def autograde(submitted, options, grade=grade_submission):
     else:
         run = _local_grader(spec, options, settings, template, run_seed, grade)
     store = ResultStore(out / STATE_FILE)
-    gradebook = None
-    if options.db_url:
-        from .gradebook import GradebookWriter
-
-        gradebook = GradebookWriter(options.db_url, spec)
+    gradebook = BackgroundGradebook(options.db_url, spec) if options.db_url else None
     todo, skipped = [], []
     for submission in submissions:
         previous = None if options.regrade else store.graded(options.assignment, submission.student_id, submission.sha256())
@@ -99,13 +95,15 @@ def autograde(submitted, options, grade=grade_submission):
             for submission in skipped:
                 scores = {row[2]: row[3] for row in rows if row[0] == submission.student_id}
                 gradebook.write(submission.student_id, scores)
+            gradebook.close()  # waits for every write; raises if the gradebook refused one
+            gradebook = None
         write_csv(out / "grades.csv", rows)
     finally:
         progress.close()
         cleanup()
         store.close()
         if gradebook:
-            gradebook.close()
+            gradebook.close(raise_errors=False)
     return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out}
 
 
@@ -137,6 +135,53 @@ def _local_grader(spec, options, settings, template, run_seed, grade):
                     future.cancel()
 
     return run
+
+
+class BackgroundGradebook:
+    """The gradebook writer on its own thread: nbgrader's start-up (seconds) and its per-write
+    ORM work overlap the grading instead of holding up the main thread.
+
+    Nothing is lost if the process dies with writes still queued: the grader's own record is
+    committed first, and the next run brings every recorded grade into the gradebook."""
+
+    _DONE = object()
+
+    def __init__(self, url, spec):
+        import queue
+        import threading
+
+        self.queue = queue.Queue()
+        self.error = None
+        self.thread = threading.Thread(target=self._run, args=(url, spec), name="gradebook-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self, url, spec):
+        from .gradebook import GradebookWriter
+
+        try:
+            writer = GradebookWriter(url, spec)
+        except BaseException as error:  # reported by close()
+            self.error = error
+            return
+        try:
+            while (item := self.queue.get()) is not self._DONE:
+                if self.error is None:
+                    try:
+                        writer.write(*item)
+                    except BaseException as error:
+                        self.error = error
+        finally:
+            writer.close()
+
+    def write(self, student_id, scores):
+        self.queue.put((student_id, dict(scores)))
+
+    def close(self, raise_errors=True):
+        self.queue.put(self._DONE)
+        self.thread.join()
+        if self.error is not None and raise_errors:
+            raise RuntimeError(f"the gradebook did not take every grade ({self.error}); grades.csv and the "
+                               "feedback are complete, and running the same command again retries") from self.error
 
 
 def _progress(total, enabled):

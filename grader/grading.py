@@ -108,19 +108,20 @@ def public_cases(function, seed=None):
 def _diagnose(function, scored):
     """Catalogued mistakes that explain the student's results on the scored cases.
 
-    scored: [(GradingCase, output or None where the call raised, inputs changed in place?)].
+    scored: [(the case's args, output or None where the call raised, inputs changed in place?)].
     """
     from .mistakes import diagnose
 
     try:
-        return diagnose(function, [g.case.build() for g, _, _ in scored], [o for _, o, _ in scored],
+        return diagnose(function, [a for a, _, _ in scored], [o for _, o, _ in scored],
                         mutated=[m for _, _, m in scored])
     except Exception:  # a diagnosis is a bonus; it must never cost a grade
         return []
 
 
-def evaluate(function, grading_cases, result, max_score):
-    """ItemResult of one function from the worker's ``result``."""
+def evaluate(function, grading_cases, args_list, result, max_score):
+    """ItemResult of one function from the worker's ``result``; ``args_list`` holds the
+    arguments sent for each case (untouched: the worker changed only its own copies)."""
     item = ItemResult(function, max_score)
     if result.get("worker_error"):
         error = result["worker_error"]
@@ -134,7 +135,7 @@ def evaluate(function, grading_cases, result, max_score):
         item.messages.append(f"{function} was not defined after running your cells")
         return item
     raised_everywhere, scored_results = True, []
-    for grading, case_result in zip(grading_cases, result.get("cases", [])):
+    for grading, sent, case_result in zip(grading_cases, args_list, result.get("cases", [])):
         outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
         output, mutated = None, False
         if "error" in case_result:
@@ -149,7 +150,6 @@ def evaluate(function, grading_cases, result, max_score):
         else:
             output = case_result.get("output")
             differences = compare_outputs(function, output, grading.expected)
-            sent = grading.case.build()
             after = case_result.get("args_after")
             mutated = after is not None and bool(compare(after, sent, name="input", tolerance="exact", check_dtype=False))
             if mutated:
@@ -164,7 +164,7 @@ def evaluate(function, grading_cases, result, max_score):
         if outcome.raised is None:
             raised_everywhere = False
         if grading.scored:
-            scored_results.append((grading, output, mutated))
+            scored_results.append((sent, output, mutated))
         if case_result.get("printed") and not item.printed:
             item.printed = case_result["printed"][:1000]
         item.cases.append(outcome)
@@ -203,12 +203,13 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                     items[function].messages.append(f"{function} is not defined in the notebook")
                     continue
                 grading_cases = cases_for(function, seed)
+                args_list = [g.case.build() for g in grading_cases]
                 names, source = dependency_source(function)
                 task = {
                     "function": function,
                     "setup": spec.setup,
                     "cells": code.cells,
-                    "cases": [g.case.build() for g in grading_cases],
+                    "cases": args_list,
                     "deps": list(names),
                     "deps_source": source,
                 }
@@ -226,7 +227,7 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                         if error.kind == "timeout" else f"{function} stopped the grader's worker: {error}"
                     )
                     continue
-                items[function] = evaluate(function, grading_cases, result, spec.points[function])
+                items[function] = evaluate(function, grading_cases, args_list, result, spec.points[function])
         finally:
             if sandbox is not None:
                 sandbox.close()

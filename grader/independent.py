@@ -7,6 +7,7 @@ student's namespace, only after those functions have been graded themselves.
 """
 
 import inspect
+from functools import lru_cache
 import textwrap
 import types
 
@@ -31,6 +32,7 @@ def _reference_helpers(function, seen):
     return seen
 
 
+@lru_cache(maxsize=None)
 def dependency_source(function_name):
     """(names, source) of the reference dependencies of ``function_name``; ("", ()) if none."""
     names = DEPENDENCIES.get(function_name, ())

@@ -159,6 +159,8 @@ def _raw_cells(document):
 def defined_functions(source):
     """Names of the functions ``source`` defines at top level (by parsing; by pattern when the
     cell does not parse, so that a syntax error is reported on the right function)."""
+    if "def" not in source:  # most cells, prose above all: nothing to parse
+        return set()
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):

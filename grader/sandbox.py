@@ -5,16 +5,19 @@ it, send it tasks and read its results with a deadline, and kill it (and anythin
 when it misbehaves or is done.
 """
 
+import atexit
 import json
 import os
 import selectors
 import shutil
 import signal
 import site
+import socket
 import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +126,73 @@ def _kept_paths(hidden):
     return sorted(kept)
 
 
+BASE_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "MPLBACKEND": "Agg",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    # Machine-specific BLAS fixes stay (see the machine notes: older OpenBLAS builds need them).
+    **{name: os.environ[name] for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if name in os.environ},
+}
+
+
+class Zygote:
+    """The fork server of this grading process (grader/worker.py): numpy imported once, each
+    sandbox a fork. Started on first use, shared by every thread, restarted if it dies."""
+
+    _lock = threading.Lock()
+    _shared = None
+
+    @classmethod
+    def shared(cls):
+        with cls._lock:
+            if cls._shared is None or cls._shared.process.poll() is not None:
+                cls._shared = cls()
+            return cls._shared
+
+    def __init__(self):
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.log = tempfile.NamedTemporaryFile(prefix="dnn-zygote-", suffix=".log")
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-I", str(WORKER_SOURCE), str(theirs.fileno()), json.dumps(site.getsitepackages())],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log,
+            pass_fds=(theirs.fileno(),), env=dict(BASE_ENV), cwd="/", start_new_session=True,
+        )
+        theirs.close()
+        self.requests = threading.Lock()
+        atexit.register(self.stop)
+
+    def spawn(self, config, task_read, result_write):
+        """Fork a sandbox with these pipe ends; returns its pid."""
+        with self.requests:
+            try:
+                socket.send_fds(self.control, [json.dumps(config).encode()], [task_read, result_write])
+                reply = self.control.recv(4096)
+            except OSError as error:
+                raise SandboxError("crashed", f"the sandbox fork server failed: {error}{self.log_tail()}") from None
+        if not reply:
+            raise SandboxError("crashed", f"the sandbox fork server ended{self.log_tail()}")
+        return json.loads(reply)["pid"]
+
+    def log_tail(self):
+        try:
+            text = Path(self.log.name).read_text(errors="replace")[-2000:].strip()
+        except OSError:
+            return ""
+        return f"\n{text}" if text else ""
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.control.close()  # it exits when the control socket closes
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
 class Sandbox:
     """One isolated worker process with its own folder and its own uid (from its Slot)."""
 
@@ -131,7 +201,7 @@ class Sandbox:
         self.slot = None
         self.settings = settings
         self.time_budget = time_budget
-        self.process = None
+        self.pid = None
         self.workdir = None
         self.uid = self.gid = None
 
@@ -152,30 +222,27 @@ class Sandbox:
             )
         self.slot = Slot()
         self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot.number}-", dir=self.settings.base_dir))
-        for item in self.template.iterdir():
-            if item.suffix == ".ipynb":
-                continue
-            (shutil.copytree if item.is_dir() else shutil.copy)(item, self.workdir / item.name)
-        shutil.copy(WORKER_SOURCE, self.workdir / "_grading_worker.py")
+        (self.workdir / "lib").mkdir()  # where the release's support files appear, read-only
         (self.workdir / ".mpl").mkdir()
         if os.getuid() == 0:
             self.uid = self.gid = UID_BASE + self.slot.number
-            for path in [self.workdir, *self.workdir.rglob("*")]:
-                os.chown(path, self.uid, self.gid, follow_symlinks=False)
+            for path in (self.workdir, self.workdir / ".mpl"):
+                os.chown(path, self.uid, self.gid)
         else:
             self.uid, self.gid = os.getuid(), os.getgid()
         os.chmod(self.workdir, 0o700)
         hidden = _hidden_paths(self.settings.hide, self.workdir.resolve())
-        read_end, write_end = os.pipe()
+        env = dict(BASE_ENV, HOME=str(self.workdir), MPLCONFIGDIR=str(self.workdir / ".mpl"))
         config = {
             "mode": mode,
             "workdir": str(self.workdir),
-            "site_packages": site.getsitepackages(),
+            "library": str(self.template.resolve()),
+            "library_mount": str(self.workdir / "lib"),
             "hide": hidden,
             "keep": _kept_paths(hidden),
             "uid": self.uid,
             "gid": self.gid,
-            "result_fd": write_end,
+            "env": env,
             "limits": {
                 "as": self.settings.memory_bytes,
                 "cpu": int(self.time_budget) + 5,
@@ -185,37 +252,19 @@ class Sandbox:
                 "core": 0,
             },
         }
-        env = {
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(self.workdir),
-            "LANG": "C.UTF-8",
-            "MPLBACKEND": "Agg",
-            "MPLCONFIGDIR": str(self.workdir / ".mpl"),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-        }
-        for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # machine-specific BLAS fixes stay
-            if name in os.environ:
-                env[name] = os.environ[name]
-        self.process = subprocess.Popen(
-            [sys.executable, "-S", "-I", str(self.workdir / "_grading_worker.py"), json.dumps(config)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            pass_fds=(write_end,),
-            cwd=str(self.workdir),
-            env=env,
-            start_new_session=True,
-        )
-        os.close(write_end)
-        self.results = os.fdopen(read_end, "rb", buffering=0)
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        try:
+            self.pid = Zygote.shared().spawn(config, task_read, result_write)
+        finally:
+            os.close(task_read)
+            os.close(result_write)
+        self.tasks = os.fdopen(task_write, "wb", buffering=0)
+        self.results = os.fdopen(result_read, "rb", buffering=0)
         try:
             hello = self._read(START_TIMEOUT)
         except SandboxError as error:
-            detail = self.process.stderr.read(4000).decode(errors="replace").strip() if self.process.poll() is not None else ""
-            raise SandboxError(error.kind, f"the sandbox did not start: {error}\n{detail}") from None
+            raise SandboxError(error.kind, f"the sandbox did not start: {error}{Zygote.shared().log_tail()}") from None
         if not hello.get("ready"):
             raise SandboxError("protocol", "the worker did not start")
         if os.getuid() == 0 and hello.get("uid") != self.uid:
@@ -226,8 +275,7 @@ class Sandbox:
         """Send one task, return its result dict; SandboxError when the worker fails."""
         payload = plain.dumps(task)
         try:
-            self.process.stdin.write(HEADER.pack(len(payload)) + payload)
-            self.process.stdin.flush()
+            self.tasks.write(HEADER.pack(len(payload)) + payload)
         except (BrokenPipeError, OSError):
             raise SandboxError("crashed", self._death_note()) from None
         return self._read(timeout)
@@ -262,34 +310,21 @@ class Sandbox:
         return result
 
     def _death_note(self):
-        try:
-            self.process.wait(timeout=2)  # it closed its channel: it is about to end
-        except subprocess.TimeoutExpired:
-            return "the worker closed its result channel"
-        code = self.process.returncode
-        if code < 0:
-            name = signal.Signals(-code).name
-            reason = {"SIGXCPU": "CPU time limit exceeded", "SIGKILL": "killed (memory or time limit)",
-                      "SIGXFSZ": "file size limit exceeded", "SIGSEGV": "crashed (segmentation fault)"}
-            return f"the worker process ended: {reason.get(name, name)}"
-        return f"the worker process exited with code {code} (sys.exit, os._exit or a crash)"
+        return ("the worker process ended: it called os._exit, crashed, or went over a limit "
+                "(CPU time, memory or file size)")
 
     def close(self):
         """Stop the worker and everything it started; remove its folder."""
-        if self.process is not None:
+        if self.pid is not None:
             try:
-                os.killpg(self.process.pid, signal.SIGKILL)
+                os.killpg(self.pid, signal.SIGKILL)  # the sandbox leads its own session
             except ProcessLookupError:
                 pass
-            self.process.wait()
-            if self.process.stdin:
-                self.process.stdin.close()
-            if self.process.stderr:
-                self.process.stderr.close()
+            self.tasks.close()
             self.results.close()
             if os.getuid() == 0 and self.uid:
                 _kill_uid(self.uid)
-            self.process = None
+            self.pid = None
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None

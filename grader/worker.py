@@ -1,8 +1,9 @@
 """The sandboxed grading worker. Runs student code; trusted with nothing.
 
-Started by grader.sandbox as ``python -S -I worker.py CONFIG_JSON`` from a private work folder
-that holds a copy of the student release's support files (never the reference). Before it reads
-any student code it:
+grader.sandbox starts this file once per grading process as a fork server (``zygote``): it
+imports numpy and waits. Each sandbox is a fork of it that works in a private folder holding a
+copy of the student release's support files (never the reference). Before it reads any student
+code, a sandbox:
   1. (namespace mode) enters new mount, network and IPC namespaces, hides the course repository,
      the submissions, the gradebook and the output folder under empty tmpfs mounts, keeping only
      the Python installation visible, read-only;
@@ -11,8 +12,8 @@ any student code it:
 Then it answers tasks read from stdin, one frame each, and writes one result frame per task to
 the result fd. Only plain data (dnn_utils.plain) crosses in either direction.
 
-This file is standalone on purpose: it is copied into the work folder and imports nothing from
-the grader.
+This file is standalone on purpose: it imports nothing from the grader, so a sandbox holds
+none of the grader's code or data in memory.
 """
 
 import contextlib
@@ -21,6 +22,8 @@ import io
 import json
 import os
 import resource
+import signal
+import socket
 import struct
 import sys
 import time
@@ -58,6 +61,9 @@ def isolate_filesystem(config):
         with open("/proc/self/gid_map", "w") as f:
             f.write(f"{gid} {gid} 1")
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    # The release's support files, read-only, before their folder is hidden with the rest.
+    _mount(config["library"], config["library_mount"], None, MS_BIND | MS_REC)
+    _mount("none", config["library_mount"], None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     staging = os.path.join(config["workdir"], ".keep")
     os.makedirs(staging, exist_ok=True)
     kept = []
@@ -146,14 +152,25 @@ def _error(error, filename_prefix="<cell"):
     return {"type": type(error).__name__, "message": text[:500], "where": where}
 
 
+_COMPILED = {}
+
+
+def _compiled(source, name):
+    """Code objects by (source, name): the same cells run once per graded function."""
+    key = (source, name)
+    if key not in _COMPILED:
+        _COMPILED[key] = compile(_ipython_free(source), name, "exec")
+    return _COMPILED[key]
+
+
 def build_namespace(task):
     """Setup cell, then the student's cells, then the reference dependencies on top."""
     namespace = {"__name__": "__main__"}
-    exec(compile(_ipython_free(task["setup"]), "<setup>", "exec"), namespace)
+    exec(_compiled(task["setup"], "<setup>"), namespace)
     cell_errors = []
     for i, source in enumerate(task["cells"]):
         try:
-            exec(compile(_ipython_free(source), f"<cell {i + 1}>", "exec"), namespace)
+            exec(_compiled(source, f"<cell {i + 1}>"), namespace)
         except BaseException as error:  # noqa: BLE001 (student code may raise anything, SystemExit too)
             if isinstance(error, KeyboardInterrupt):
                 raise
@@ -202,23 +219,26 @@ def run_task(task, plain):
     return result
 
 
-def main():
-    config = json.loads(sys.argv[1])
+def serve(config, task_fd, result_fd):
+    """A forked sandbox: isolate, limit, drop privileges, then answer tasks until stdin closes."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.environ.clear()
+    os.environ.update(config["env"])
     if config["mode"] == "namespace":
         isolate_filesystem(config)
+        library = config["library_mount"]
+    else:
+        library = config["library"]
     os.chdir(config["workdir"])
-    sys.path[:0] = [config["workdir"], *config["site_packages"]]
-    import numpy  # noqa: F401 (loaded before the limits so that its start-up is not counted)
-
-    from dnn_utils import plain
+    sys.path[:0] = [library, config["workdir"]]
+    from dnn_utils import plain  # the release's copy
 
     limit_resources(config["limits"])
     drop_privileges(config["uid"], config["gid"])
-    result_fd = config["result_fd"]
-    stdin = sys.stdin.buffer
+    tasks = os.fdopen(task_fd, "rb", buffering=0)
     write_frame(result_fd, plain.dumps({"ready": True, "uid": os.getuid()}))
     while True:
-        frame = read_frame(stdin)
+        frame = read_frame(tasks)
         if frame is None:
             return
         task = plain.loads(frame)
@@ -230,5 +250,42 @@ def main():
         write_frame(result_fd, payload)
 
 
+def zygote(control_fd, site_packages):
+    """The fork server: numpy is imported once here, then every sandbox is a fork of this process.
+
+    Runs as the grader's user and never runs student code itself. Each request on the control
+    socket carries a sandbox's config and two file descriptors (its task and result pipes); the
+    reply is the new sandbox's pid. A sandbox isolates itself right after the fork (serve)."""
+    sys.path[:0] = site_packages
+    import numpy  # noqa: F401 (the point of the fork server: imported once, shared by every sandbox)
+
+    control = socket.socket(fileno=control_fd)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # sandboxes are reaped automatically
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(control, 1 << 20, 2)
+        except (ConnectionError, OSError):
+            return
+        if not message:
+            return  # the grader went away
+        config = json.loads(message)
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            os.setsid()
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for target in (0, 1, 2):
+                os.dup2(devnull, target)
+            code = 0
+            try:
+                serve(config, fds[0], fds[1])
+            except BaseException:  # noqa: BLE001 (the parent sees the closed result pipe)
+                code = 1
+            os._exit(code)
+        for fd in fds:
+            os.close(fd)
+        control.sendall(json.dumps({"pid": pid}).encode())
+
+
 if __name__ == "__main__":
-    main()
+    zygote(int(sys.argv[1]), json.loads(sys.argv[2]))

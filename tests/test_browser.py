@@ -92,6 +92,17 @@ class LabServer:
     def url(self, path):
         return f"{self.base}/{path}?token={self.token}"
 
+    def wait_for(self, condition, path, timeout):
+        """Poll /api/<path> until condition(answer) holds; fail with the last answer after timeout s."""
+        deadline = time.monotonic() + timeout
+        while True:
+            answer = self.api(path)
+            if condition(answer):
+                return answer
+            if time.monotonic() > deadline:
+                pytest.fail(f"/api/{path} still answers {answer} after {timeout} s")
+            time.sleep(0.2)
+
 
 def _stop(proc, server=None):
     """Ask the server to shut down (it stops its kernels), then kill its process group."""
@@ -252,9 +263,17 @@ def test_linear_forward_check_in_jupyterlab(lab_server, browser):
         page.goto(lab_server.url(f"lab/tree/{NOTEBOOK}"))
         expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
         expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")).to_have_count(len(notebook.cells))
-        # The kernel is started and idle, as the notebook toolbar shows it.
-        expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
-            1, timeout=KERNEL_TIMEOUT_MS)
+        # The kernel is started, connected and idle. The status bar says so only once the page's
+        # kernel connection is up ("Python 3 (ipykernel) | Idle"); the toolbar's execution indicator
+        # alone is no proof: it shows "idle" before any kernel exists.
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"),
+                                                                    timeout=KERNEL_TIMEOUT_MS)
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1)
+        # The server agrees: one kernel, connected to the page, idle (the page's first requests to
+        # a new kernel keep it busy for a moment).
+        lab_server.wait_for(lambda kernels: [(k["execution_state"], k["connections"] > 0) for k in kernels]
+                            == [("idle", True)], "kernels", KERNEL_TIMEOUT_MS / 1000)
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"))
         # The DOM cells are the notebook's cells, in order.
         for index in (setup_index, exercise_index, check_index):
             first_line = notebook.cells[index].source.splitlines()[0]

@@ -94,7 +94,7 @@ def test_an_endless_loop_is_stopped_at_the_time_limit():
 def test_exiting_the_process_is_reported_not_obeyed():
     with pytest.raises(SandboxError) as error:
         run_probe("import os\ndef probe():\n    os._exit(0)\n")
-    assert error.value.kind == "crashed" and "exited" in str(error.value)
+    assert error.value.kind == "crashed" and "ended" in str(error.value)
     output = run_probe("import sys\ndef probe():\n    sys.exit(0)\n")
     assert output["error"]["type"] == "SystemExit"
 

@@ -166,14 +166,19 @@ def _compare_arrays(actual, expected, where, how, out):
             )
         )
         return
-    error = np.abs(actual_array - expected_array)
-    with np.errstate(invalid="ignore"):
+    expected_finite = np.isfinite(expected_array).all()
+    if expected_finite:  # the usual case, and no inf - inf to warn about
+        error = np.abs(actual_array - expected_array)
         wrong = ~(error <= atol + rtol * np.abs(expected_array))
-    # Equal infinities (or NaN where NaN is expected) count as agreement.
-    same_special = ~np.isfinite(expected_array) & (
-        (actual_array == expected_array) | (np.isnan(actual_array) & np.isnan(expected_array))
-    )
-    wrong &= ~same_special
+    else:
+        with np.errstate(invalid="ignore"):
+            error = np.abs(actual_array - expected_array)
+            wrong = ~(error <= atol + rtol * np.abs(expected_array))
+        # Equal infinities (or NaN where NaN is expected) count as agreement.
+        same_special = ~np.isfinite(expected_array) & (
+            (actual_array == expected_array) | (np.isnan(actual_array) & np.isnan(expected_array))
+        )
+        wrong &= ~same_special
     if not wrong.any():
         dtype = getattr(actual, "dtype", None)
         if check_dtype and dtype is not None and dtype != np.float64 and expected_array.size:
@@ -192,8 +197,7 @@ def _compare_arrays(actual, expected, where, how, out):
     max_abs = float(error[wrong & finite].max()) if (wrong & finite).any() else float("inf")
     # Relative errors only where the expected entry is not (nearly) zero; an exact zero has none.
     nonzero = wrong & finite & (np.abs(expected_array) > 1e-12)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        max_rel = float((error[nonzero] / np.abs(expected_array[nonzero])).max()) if nonzero.any() else None
+    max_rel = float((error[nonzero] / np.abs(expected_array[nonzero])).max()) if nonzero.any() else None
     size_text = f"largest relative error {max_rel:.3g}" if max_rel is not None else f"largest absolute error {max_abs:.3g}"
     indices = [tuple(int(i) for i in ix) for ix in np.argwhere(wrong)[:MAX_LISTED]]
     first = indices[0]
