@@ -11,7 +11,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from dnn_utils.checks import compare_outputs
-from dnn_utils.compare import Difference, compare
+from dnn_utils.compare import Difference, identical
 from dnn_utils.hints import hint_for
 from testCases.cases import CASES, assignment_of, expected_outputs
 
@@ -151,7 +151,7 @@ def evaluate(function, grading_cases, args_list, result, max_score):
             output = case_result.get("output")
             differences = compare_outputs(function, output, grading.expected)
             after = case_result.get("args_after")
-            mutated = after is not None and bool(compare(after, sent, name="input", tolerance="exact", check_dtype=False))
+            mutated = after is not None and not identical(after, sent)
             if mutated:
                 differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
             outcome.passed = not differences

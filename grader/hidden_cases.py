@@ -5,6 +5,7 @@ import numpy as np
 
 from testCases.cases import (
     Case,
+    case_rng,
     backward_inputs,
     classification_data,
     cost_inputs,
@@ -67,7 +68,7 @@ def _draw(function, rng):
 
 def hidden_cases(function, seed, count=4):
     """``count`` random cases of ``function`` drawn from ``seed``."""
-    rng = np.random.RandomState(seed)
+    rng = case_rng(seed)  # used up before any case is built (builds re-seed it)
     cases = []
     for i in range(count):
         about, build = _draw(function, rng)

@@ -113,3 +113,13 @@ def test_extra_gradient_keys_are_harmless_but_extra_parameters_are_not():
     assert compare_outputs("L_model_backward", {"dW1": 1.0, "dZ1": 2.0}, {"dW1": 1.0}) == []
     (difference,) = compare_outputs("update_parameters", {"W1": 1.0, "L": 1}, {"W1": 1.0})
     assert difference.kind == "extra"
+
+
+def test_identical_is_exact_and_structural():
+    from dnn_utils.compare import identical
+
+    value = {"W1": np.arange(4.0).reshape(2, 2), "c": (np.zeros(1), [1, "x"])}
+    assert identical(value, {"W1": np.arange(4.0).reshape(2, 2), "c": (np.zeros(1), [1, "x"])})
+    assert not identical(value, {"W1": np.arange(4.0).reshape(2, 2) + 1e-15, "c": (np.zeros(1), [1, "x"])})
+    assert not identical((np.zeros(2),), [np.zeros(2)]) and not identical(np.zeros(2), np.zeros((2, 1)))
+    assert identical(np.array([np.nan]), np.array([np.nan])) and not identical({"a": 1}, {"a": 1, "b": 2})

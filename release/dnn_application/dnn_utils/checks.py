@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from testCases.cases import CASES, OUTPUTS, assignment_of, expected_outputs, known_mistakes
 
-from .compare import Difference, compare
+from .compare import Difference, compare, identical
 from .hints import hint_for
 
 PASS, FAIL = "PASS", "FAIL"
@@ -80,7 +80,8 @@ def _mutations(function_name, function, args_before, args_after):
     """Differences showing that the function changed one of its inputs in place."""
     changed = []
     for name, before, after in zip(_argument_names(function, len(args_before)), args_before, args_after):
-        changed += compare(after, before, name=name, tolerance="exact", check_dtype=False)
+        if not identical(after, before):
+            changed += compare(after, before, name=name, tolerance="exact", check_dtype=False)
     if not changed:
         return []
     where = ", ".join(sorted({d.where for d in changed}))
