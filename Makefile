@@ -10,7 +10,7 @@ export MKL_NUM_THREADS ?= 1
 PYTEST_ARGS ?=
 ARTIFACTS ?= artifacts
 
-.PHONY: setup demo test test-all expected release solutions bench-train clean
+.PHONY: setup services demo test test-all expected release solutions bench-train clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,13 @@ setup: $(VENV)/.installed  ## create the virtual environment and install everyth
 demo: setup  ## the main job: build the release, grade the example class, render the worked solutions
 	$(PY) -m grader demo --out $(ARTIFACTS)
 
-test: setup  ## the default test run (slow tests deselected)
+services:  ## start the tests' private PostgreSQL (scripts/services.sh; as root it apt-get installs postgresql and chromium if missing)
+	bash scripts/services.sh start >/dev/null
+
+test: setup services  ## the default test run (slow tests deselected)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-all: setup  ## every test, slow ones included (what CI runs)
+test-all: setup services  ## every test, slow ones included (what CI runs)
 	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
 
 expected: setup  ## regenerate testCases/expected from the reference solutions

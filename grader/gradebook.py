@@ -1,45 +1,198 @@
 """Scores into nbgrader's gradebook (any SQLAlchemy URL), so nbgrader's formgrader shows them.
 
 Each graded function is a grade cell ``check_<function>`` of the assignment's notebook, as in our
-source notebook. Writes are upserts in one transaction per submission, retried when another
-grader writing the same gradebook gets in the way.
+source notebook. Several graders may write the same gradebook at once (parallel runs on one
+class, a Dask client beside a local run):
+
+- creating the gradebook's tables and the assignment is done by one grader at a time (a
+  PostgreSQL advisory lock, or a file lock for a SQLite file), and retried besides;
+- a submission's write is a series of idempotent upserts, each committed (nbgrader commits the
+  student and the submission as it creates them; the scores go in one transaction); when another
+  grader gets in the way (both create the same student at once, or SQLite is locked) the failed
+  step is rolled back and the whole series run again, so nothing is lost or doubled (nbgrader's
+  unique constraints allow one submission per student and one grade per grade cell).
 """
 
+import contextlib
+import contextvars
+import hashlib
+import logging
+import os
+import random
+import shutil
+import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, SAWarning
 
-RETRIES = 8
+RETRIES = 10
+# nbgrader logs each database error it rolls back (with a traceback) before raising InvalidEntry:
+# while we retry, those are expected collisions between graders, not failures.
+_RETRYING = contextvars.ContextVar("dnn_gradebook_retrying", default=False)
+_ROLLBACK_MESSAGE = "Rolling back session due to database error"
 
 
 def default_url(course_root="."):
     return f"sqlite:///{Path(course_root).resolve() / 'gradebook.db'}"
 
 
+def engine_url(url):
+    """``url`` as SQLAlchemy should open it: a bare ``postgresql://`` means psycopg (3) to
+    SQLAlchemy 2.1, but the driver we install is psycopg2 (requirements.txt), so use that one
+    unless psycopg is installed."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.drivername != "postgresql":
+        return url
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        parsed = parsed.set(drivername="postgresql+psycopg2")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _retryable():
+    from nbgrader.api import InvalidEntry
+
+    # InvalidEntry is how nbgrader reports an IntegrityError or OperationalError ("database is
+    # locked") that it has already rolled back.
+    return (DBAPIError, InvalidEntry)
+
+
+def _pause(attempt):
+    time.sleep(0.05 * 2 ** min(attempt, 6) * (0.5 + random.random()))
+
+
+class _QuietWhileRetrying(logging.Filter):
+    def filter(self, record):
+        return not (_RETRYING.get() and record.getMessage().startswith(_ROLLBACK_MESSAGE))
+
+
+_quiet_filter = _QuietWhileRetrying()
+
+
+@contextlib.contextmanager
+def _quiet_nbgrader():
+    """Inside: nbgrader's reports of the database errors we retry are not shown."""
+    token = _RETRYING.set(True)
+    try:
+        yield
+    finally:
+        _RETRYING.reset(token)
+
+
+def _hide_nbgrader_noise():
+    """Once per process: the filter above on nbgrader's logger, and no SQLAlchemy warning about
+    nbgrader's add_submission building its rows before adding them to the session (harmless).
+    Process-wide on purpose: warnings.catch_warnings is not thread-safe, and the writer may run
+    on its own thread."""
+    logging.getLogger("tornado.application").addFilter(_quiet_filter)  # nbgrader's app_log
+    warnings.filterwarnings("ignore", message=r".*not in session, add operation along '(Student|Assignment|Notebook)\.submissions'",
+                            category=SAWarning)
+
+
 def _retrying(action, gradebook):
-    for attempt in range(RETRIES):
+    errors = _retryable()
+    with _quiet_nbgrader():
+        for attempt in range(RETRIES):
+            try:
+                result = action()
+                gradebook.db.commit()
+                return result
+            except errors:
+                gradebook.db.rollback()
+                if attempt == RETRIES - 1:
+                    raise
+                _pause(attempt)
+
+
+def _alembic_on_path():
+    """nbgrader runs the ``alembic`` command by name when it creates a gradebook: make this
+    interpreter's environment findable even when it was not activated (``.venv/bin/python``)."""
+    bin_dir = Path(sys.executable).parent
+    if shutil.which("alembic") is None and (bin_dir / "alembic").exists():
+        os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+@contextlib.contextmanager
+def _setup_lock(url):
+    """Held while the gradebook's tables and the assignment are created, so that graders
+    starting together do not race nbgrader's check-then-create (tables, alembic stamp, cells)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        key = int.from_bytes(hashlib.sha256(b"dnn-from-scratch gradebook setup").digest()[:8], "big", signed=True)
+        engine = create_engine(url, poolclass=NullPool)
         try:
-            result = action()
-            gradebook.db.commit()
-            return result
-        except (IntegrityError, OperationalError, DBAPIError):
-            gradebook.db.rollback()
-            if attempt == RETRIES - 1:
-                raise
-            time.sleep(0.05 * 2**attempt)
+            with engine.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                connection.commit()
+                try:
+                    yield
+                finally:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    connection.commit()
+        finally:
+            engine.dispose()
+    elif backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+        import fcntl
+
+        # Not beside the database (a course folder stays clean): in a private folder of ours.
+        folder = Path(tempfile.gettempdir()) / f"dnn-gradebook-locks-{os.getuid()}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if folder.is_symlink() or folder.stat().st_uid != os.getuid():
+            yield  # not ours: rely on the retries alone
+            return
+        name = hashlib.sha256(str(Path(parsed.database).resolve()).encode()).hexdigest()[:32]
+        with open(folder / f"{name}.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield  # closing the file drops the lock
+    else:
+        yield
+
+
+def _open_gradebook(url):
+    """nbgrader's Gradebook on ``url``, retried: opening can create the tables."""
+    from nbgrader.api import Gradebook
+
+    errors = _retryable()
+    with _quiet_nbgrader():
+        for attempt in range(RETRIES):
+            gradebook = Gradebook.__new__(Gradebook)
+            try:
+                gradebook.__init__(url)
+                return gradebook
+            except errors:
+                if hasattr(gradebook, "db"):
+                    gradebook.close()
+                if attempt == RETRIES - 1:
+                    raise
+                _pause(attempt)
 
 
 class GradebookWriter:
     """Keeps one gradebook connection; call write() for each graded submission."""
 
     def __init__(self, url, spec):
-        from nbgrader.api import Gradebook
-
-        self.url, self.spec = url, spec
+        _hide_nbgrader_noise()
+        _alembic_on_path()
+        self.url, self.spec = engine_url(url), spec
         self.notebook = Path(spec.notebook_name).stem
-        self.gradebook = Gradebook(url)
-        _retrying(self._define_assignment, self.gradebook)
+        with _setup_lock(self.url):
+            self.gradebook = _open_gradebook(self.url)
+            try:
+                _retrying(self._define_assignment, self.gradebook)
+            except BaseException:
+                self.gradebook.close()
+                raise
 
     def _define_assignment(self):
         gradebook, spec = self.gradebook, self.spec

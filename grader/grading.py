@@ -184,6 +184,17 @@ def evaluate(function, grading_cases, args_list, result, max_score):
     return item
 
 
+def _start_with_retry(start_sandbox, attempts=3):
+    """A sandbox that fails to start is the machine's problem, not the student's: try again."""
+    for attempt in range(attempts):
+        try:
+            return start_sandbox()
+        except SandboxError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
 def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=autograde_cases):
     """SubmissionResult for ``submission``; ``start_sandbox()`` returns a started Sandbox."""
     started = time.perf_counter()
@@ -214,7 +225,7 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                     "deps_source": source,
                 }
                 if sandbox is None:
-                    sandbox = start_sandbox()
+                    sandbox = _start_with_retry(start_sandbox)
                 try:
                     result = sandbox.run(task, timeout)
                 except SandboxError as error:

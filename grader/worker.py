@@ -235,6 +235,10 @@ def serve(config, task_fd, result_fd):
 
     limit_resources(config["limits"])
     drop_privileges(config["uid"], config["gid"])
+    # Until here a failure is ours and goes to the fork server's log; from here on, output is
+    # the student's and goes nowhere.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
     tasks = os.fdopen(task_fd, "rb", buffering=0)
     write_frame(result_fd, plain.dumps({"ready": True, "uid": os.getuid()}))
     while True:
@@ -274,12 +278,13 @@ def zygote(control_fd, site_packages):
             control.close()
             os.setsid()
             devnull = os.open(os.devnull, os.O_RDWR)
-            for target in (0, 1, 2):
+            for target in (0, 1):
                 os.dup2(devnull, target)
             code = 0
             try:
                 serve(config, fds[0], fds[1])
             except BaseException:  # noqa: BLE001 (the parent sees the closed result pipe)
+                traceback.print_exc()  # to the fork server's log while stderr is still ours
                 code = 1
             os._exit(code)
         for fd in fds:

@@ -19,3 +19,77 @@ def cat_data():
     from dnn_utils.data import load_prepared
 
     return load_prepared()
+
+
+# PostgreSQL: the private test cluster started by `make services` (scripts/services.sh).
+POSTGRES_URL_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".services", "postgres.url")
+
+
+def _postgres_connect(url, database=None):
+    """A psycopg2 connection (autocommit) to ``url``, or to another ``database`` of its server."""
+    import psycopg2
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(url)
+    connection = psycopg2.connect(host=parts.host, port=parts.port, user=parts.username, password=parts.password,
+                                  dbname=database or parts.database, connect_timeout=10)
+    connection.autocommit = True
+    return connection
+
+
+def create_postgres_database(url, prefix="dnn_test"):
+    """Create a new, empty database on ``url``'s server; returns (its URL, drop()).
+
+    The name is unique (``<prefix>_<random hex>``), so tests never share one."""
+    import secrets
+
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{secrets.token_hex(6)}"
+    connection = _postgres_connect(url)  # not `with connection`: that opens a transaction
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        connection.close()
+
+    def drop():
+        connection = _postgres_connect(url)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            connection.close()
+
+    fresh = make_url(url).set(drivername="postgresql", database=name).render_as_string(hide_password=False)
+    return fresh, drop
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of the tests' PostgreSQL: $DNN_TEST_POSTGRES_URL, else .services/postgres.url.
+
+    Fails (never skips) when there is none or it does not answer: a skipped database test would
+    pass for one that was never run."""
+    url = os.environ.get("DNN_TEST_POSTGRES_URL", "").strip()
+    source = "DNN_TEST_POSTGRES_URL"
+    if not url and os.path.exists(POSTGRES_URL_FILE):
+        with open(POSTGRES_URL_FILE) as f:
+            url, source = f.read().strip(), POSTGRES_URL_FILE
+    if not url:
+        pytest.fail(f"no PostgreSQL for the tests: run `make services` (it writes {POSTGRES_URL_FILE}), "
+                    "or set DNN_TEST_POSTGRES_URL", pytrace=False)
+    try:
+        _postgres_connect(url).close()
+    except Exception as error:
+        pytest.fail(f"the PostgreSQL in {source} does not answer ({type(error).__name__}: {error}): "
+                    "run `make services`", pytrace=False)
+    return url
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_url):
+    """URL of a new, empty PostgreSQL database for this test alone, dropped afterwards."""
+    url, drop = create_postgres_database(postgres_url)
+    yield url
+    drop()
