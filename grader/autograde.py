@@ -145,6 +145,7 @@ class BackgroundGradebook:
     committed first, and the next run brings every recorded grade into the gradebook."""
 
     _DONE = object()
+    BATCH = 64
 
     def __init__(self, url, spec):
         import queue
@@ -164,10 +165,16 @@ class BackgroundGradebook:
             self.error = error
             return
         try:
-            while (item := self.queue.get()) is not self._DONE:
-                if self.error is None:
+            done = False
+            while not done:
+                batch = [self.queue.get()]  # wait for one, then take whatever else is queued
+                while len(batch) < self.BATCH and not self.queue.empty():
+                    batch.append(self.queue.get())
+                done = batch[-1] is self._DONE
+                items = [item for item in batch if item is not self._DONE]
+                if items and self.error is None:
                     try:
-                        writer.write(*item)
+                        writer.write_many(items)
                     except BaseException as error:
                         self.error = error
         finally:

@@ -18,6 +18,7 @@ from .sandbox import Sandbox
 from .spec import load_spec
 
 TASK_RETRIES = 3
+IN_FLIGHT_PER_THREAD = 4
 
 
 def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings):
@@ -55,20 +56,29 @@ def cluster_grader(address, spec, options, settings, run_seed):
         client.close()
         raise RuntimeError(f"workers cannot isolate student code: {problems}")
 
+    def submit(submission):
+        notebook = submission.path.read_bytes() if submission.path is not None else None
+        return client.submit(
+            grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
+            spec.assignment, submission_seed(run_seed, submission.student_id), options.timeout, settings,
+            key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
+        )
+
     def run(todo):
-        futures = []
-        for submission in todo:
-            notebook = submission.path.read_bytes() if submission.path is not None else None
-            futures.append(client.submit(
-                grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
-                spec.assignment, submission_seed(run_seed, submission.student_id), options.timeout, settings,
-                key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
-            ))
+        # A bounded window of tasks in flight: a class of tens of thousands never sits in memory.
+        window = max(16, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+        pending = iter(todo)
+        futures = as_completed([submit(s) for _, s in zip(range(window), pending)])
         try:
-            for future in as_completed(futures):
-                yield future.result()
+            for future in futures:
+                result = future.result()
+                future.release()
+                following = next(pending, None)
+                if following is not None:
+                    futures.add(submit(following))
+                yield result
         finally:
-            client.cancel(futures)
+            futures.clear()
             client.close()
 
     return run
