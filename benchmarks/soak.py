@@ -189,7 +189,7 @@ def main():
                         help="PostgreSQL server URL (postgresql://USER:PASS@HOST:PORT/DB); a fresh database is created "
                              "there (default: the tests' cluster, .services/postgres.url)")
     parser.add_argument("--jobs", type=int, default=2, help="Dask worker processes, one thread each (default 2)")
-    parser.add_argument("--timeout", type=float, default=5.0, help="seconds per graded function (default 5, as the tests)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per graded function (default 10, as the tests)")
     parser.add_argument("--seed", type=int, default=1, help="hidden cases' run seed (default 1)")
     parser.add_argument("--slow-every", type=int, default=1000,
                         help="one submission in this many is a slow scenario (endless loop, memory bomb); 0: none (default 1000)")

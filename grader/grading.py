@@ -135,7 +135,14 @@ def evaluate(function, grading_cases, args_list, result, max_score):
         item.messages.append(f"{function} was not defined after running your cells")
         return item
     raised_everywhere, scored_results = True, []
-    for grading, sent, case_result in zip(grading_cases, args_list, result.get("cases", [])):
+    case_results = result.get("cases")
+    case_results = list(case_results) if isinstance(case_results, (list, tuple)) else []
+    missing = {"error": {"type": "GraderError", "message": "no result for this case"}}
+    if len(case_results) != len(grading_cases):  # a worker that answers for fewer cases fails the rest
+        case_results = (case_results + [missing] * len(grading_cases))[: len(grading_cases)]
+    for grading, sent, case_result in zip(grading_cases, args_list, case_results):
+        if not isinstance(case_result, dict) or not isinstance(case_result.get("error", {}), dict):
+            case_result = missing  # the worker is untrusted: a malformed answer is a failed case
         outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
         output, mutated = None, False
         if "error" in case_result:

@@ -77,7 +77,7 @@ class SandboxSettings:
     """How workers are isolated and limited."""
 
     mode: str = "auto"  # "namespace" (isolated), "none" (limits only, for trusted code) or "auto"
-    memory_bytes: int = 2 << 30
+    memory_bytes: int = 1 << 30
     file_bytes: int = 16 << 20
     open_files: int = 256
     processes: int = 64
@@ -224,7 +224,7 @@ class Sandbox:
         self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot.number}-", dir=self.settings.base_dir))
         (self.workdir / "lib").mkdir()  # where the release's support files appear, read-only
         (self.workdir / ".mpl").mkdir()
-        if os.getuid() == 0:
+        if os.getuid() == 0 and mode == "namespace":
             self.uid = self.gid = UID_BASE + self.slot.number
             for path in (self.workdir, self.workdir / ".mpl"):
                 os.chown(path, self.uid, self.gid)
@@ -267,7 +267,7 @@ class Sandbox:
             raise SandboxError(error.kind, f"the sandbox did not start: {error}{Zygote.shared().log_tail()}") from None
         if not hello.get("ready"):
             raise SandboxError("protocol", "the worker did not start")
-        if os.getuid() == 0 and hello.get("uid") != self.uid:
+        if hello.get("uid") != self.uid:
             raise SandboxError("protocol", "the worker did not drop privileges")
         return self
 
@@ -322,7 +322,7 @@ class Sandbox:
                 pass
             self.tasks.close()
             self.results.close()
-            if os.getuid() == 0 and self.uid:
+            if os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
                 _kill_uid(self.uid)
             self.pid = None
         if self.workdir is not None:

@@ -208,6 +208,8 @@ def run_task(task, plain):
             if isinstance(error, KeyboardInterrupt):
                 raise
             case["error"] = _error(error)
+            if isinstance(error, MemoryError):
+                case["error"]["message"] = "went over the memory limit"
         case["seconds"] = time.perf_counter() - started
         case["printed"] = printed.getvalue()
         try:
@@ -216,6 +218,11 @@ def run_task(task, plain):
         except (plain.NotPlainData, RecursionError):
             case["args_after"] = None
         result["cases"].append(case)
+        if isinstance(case.get("error"), dict) and case["error"]["type"] == "MemoryError":
+            # The same call would only eat the memory again, and the time limit with it.
+            skipped = {"type": "MemoryError", "message": "not run: an earlier case went over the memory limit", "where": ""}
+            result["cases"] += [{"error": dict(skipped), "printed": ""} for _ in task["cases"][len(result["cases"]):]]
+            break
     return result
 
 
@@ -234,7 +241,8 @@ def serve(config, task_fd, result_fd):
     from dnn_utils import plain  # the release's copy
 
     limit_resources(config["limits"])
-    drop_privileges(config["uid"], config["gid"])
+    if config["mode"] == "namespace":
+        drop_privileges(config["uid"], config["gid"])
     # Until here a failure is ours and goes to the fork server's log; from here on, output is
     # the student's and goes nowhere.
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -4,7 +4,7 @@ A JupyterLab server runs on 127.0.0.1 in a temporary copy of release/dnn_step_by
 committed release is never modified); Debian's chromium, driven by Playwright, opens the notebook,
 runs the setup cell, types an answer into the linear_forward exercise and runs its check cell.
 
-Needs /usr/bin/chromium (`make setup-browser`); Playwright's own browser downloads are never used.
+Needs /usr/bin/chromium (`make services` installs it); Playwright's own browser downloads are never used.
 Screenshots go to artifacts/browser/.
 """
 
@@ -199,7 +199,7 @@ def lab_server(tmp_path):
 def browser():
     """Debian's chromium driven by Playwright (never Playwright's own downloaded browsers)."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser` (apt-get install chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make services` (as root it apt-get installs chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

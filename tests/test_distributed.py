@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 def options(out, scheduler=None):
     return AutogradeOptions(assignment="dnn_step_by_step", out=Path(out), db_url=f"sqlite:///{out}/gradebook.db",
-                            jobs=2, timeout=5.0, seed=1, progress=False, scheduler=scheduler)
+                            jobs=2, timeout=10.0, seed=1, progress=False, scheduler=scheduler)
 
 
 def read_csv(path):
