@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .feedback import as_html, as_json
-from .grading import ItemResult, SubmissionResult, grade_submission, submission_seed
+from .grading import ItemResult, SubmissionResult, grade_submission
 from .ingest import find_submissions
 from .nbgrader_course import REPO
 from .sandbox import Sandbox, SandboxSettings
@@ -118,7 +118,7 @@ def _local_grader(spec, options, settings, template, run_seed, grade):
     start_sandbox().close()
 
     def work(submission):
-        seed = submission_seed(run_seed, submission.student_id)
+        seed = run_seed
         try:
             return grade(submission, spec, start_sandbox, seed, options.timeout)
         except Exception as error:  # one student's file never aborts the batch

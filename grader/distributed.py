@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .grading import grade_submission, submission_seed
+from .grading import grade_submission
 from .ingest import Submission
 from .nbgrader_course import REPO
 from .sandbox import Sandbox
@@ -60,7 +60,7 @@ def cluster_grader(address, spec, options, settings, run_seed):
         notebook = submission.path.read_bytes() if submission.path is not None else None
         return client.submit(
             grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
-            spec.assignment, submission_seed(run_seed, submission.student_id), options.timeout, settings,
+            spec.assignment, run_seed, options.timeout, settings,
             key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
         )
 

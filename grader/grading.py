@@ -1,14 +1,14 @@
 """Grading one submission: run its graded cells in a sandbox, compare in the trusted parent.
 
 Every graded function is tested on two sets of cases: the public ones (the notebook's visible
-check; reported, not scored) and randomised hidden ones drawn from the submission's seed (scored:
+check; reported, not scored) and randomised hidden ones drawn from the run's seed (scored:
 points x the fraction passed). Student code only ever runs inside the sandbox; outputs come back
 as plain data and are compared here with the one comparison helper.
 """
 
-import hashlib
 import time
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from dnn_utils.checks import compare_outputs
 from dnn_utils.compare import Difference, identical
@@ -76,33 +76,36 @@ class SubmissionResult:
         return data
 
 
-def submission_seed(run_seed, student_id):
-    """The seed of a student's hidden cases: fixed by the run's seed and the student."""
-    digest = hashlib.sha256(f"{run_seed}:{student_id}".encode()).hexdigest()
-    return int(digest[:8], 16) % (2**31 - 1)
-
-
 @dataclass
 class GradingCase:
+    """A case as the grader uses it: its arguments, built once and never changed (the sandbox
+    gets a copy), and the expected output."""
+
     case: object  # testCases.cases.Case
+    args: tuple
     expected: object
     scored: bool
 
 
+@lru_cache(maxsize=256)
 def autograde_cases(function, seed):
-    """Public cases (reported) and hidden randomised cases (scored) with their expected outputs."""
+    """Public cases (reported) and hidden randomised cases (scored) with their expected outputs.
+
+    One set per run: every submission of a run meets the same hidden cases (drawn from the run's
+    recorded seed), so they and the reference's outputs are computed once."""
     public = expected_outputs(assignment_of(function))
-    cases = [GradingCase(c, public[c.key], False) for c in CASES[function]]
+    cases = [GradingCase(c, c.build(), public[c.key], False) for c in CASES[function]]
     count = HIDDEN_COUNT.get(function, DEFAULT_HIDDEN_COUNT)
     for case in hidden_cases(function, seed, count):
-        cases.append(GradingCase(case, reference_output(case), True))
-    return cases
+        cases.append(GradingCase(case, case.build(), reference_output(case), True))
+    return tuple(cases)
 
 
+@lru_cache(maxsize=256)
 def public_cases(function, seed=None):
     """Only the public cases, scored: what a student can check locally."""
     public = expected_outputs(assignment_of(function))
-    return [GradingCase(c, public[c.key], True) for c in CASES[function]]
+    return tuple(GradingCase(c, c.build(), public[c.key], True) for c in CASES[function])
 
 
 def _diagnose(function, scored):
@@ -119,9 +122,42 @@ def _diagnose(function, scored):
         return []
 
 
-def evaluate(function, grading_cases, args_list, result, max_score):
-    """ItemResult of one function from the worker's ``result``; ``args_list`` holds the
-    arguments sent for each case (untouched: the worker changed only its own copies)."""
+def _evaluate_case(function, grading, case_result, item, missing):
+    """(CaseOutcome, output or None, inputs changed?) of one case; hints and printing go to ``item``."""
+    if not isinstance(case_result, dict) or not isinstance(case_result.get("error", {}), dict):
+        case_result = missing  # the worker is untrusted: a malformed answer is a failed case
+    outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
+    output, mutated = None, False
+    if "error" in case_result:
+        error = case_result["error"]
+        outcome.raised = error.get("type")
+        if error.get("type") == "NotImplementedError":
+            outcome.messages.append(f"{function} is not implemented yet")
+        else:
+            outcome.messages.append(f"raised {error.get('type')}: {error.get('message')}")
+    elif "not_plain" in case_result:
+        outcome.messages.append(f"returned something that is not numbers or arrays ({case_result['not_plain']})")
+    else:
+        output = case_result.get("output")
+        differences = compare_outputs(function, output, grading.expected)
+        after = case_result.get("args_after")
+        mutated = after is not None and not identical(after, grading.args)
+        if mutated:
+            differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
+        outcome.passed = not differences
+        outcome.differences = [d.as_dict() for d in differences]
+        for difference in differences:
+            outcome.messages.append(difference.message)
+            hint = hint_for(function, difference.where, difference.kind)
+            if hint and hint not in item.hints:
+                item.hints.append(hint)
+    if isinstance(case_result.get("printed"), str) and case_result["printed"] and not item.printed:
+        item.printed = case_result["printed"][:1000]
+    return outcome, output, mutated
+
+
+def evaluate(function, grading_cases, result, max_score):
+    """ItemResult of one function from the worker's ``result``."""
     item = ItemResult(function, max_score)
     if result.get("worker_error"):
         error = result["worker_error"]
@@ -140,41 +176,17 @@ def evaluate(function, grading_cases, args_list, result, max_score):
     missing = {"error": {"type": "GraderError", "message": "no result for this case"}}
     if len(case_results) != len(grading_cases):  # a worker that answers for fewer cases fails the rest
         case_results = (case_results + [missing] * len(grading_cases))[: len(grading_cases)]
-    for grading, sent, case_result in zip(grading_cases, args_list, case_results):
-        if not isinstance(case_result, dict) or not isinstance(case_result.get("error", {}), dict):
-            case_result = missing  # the worker is untrusted: a malformed answer is a failed case
-        outcome = CaseOutcome(grading.case.name, grading.case.about, grading.scored, False)
-        output, mutated = None, False
-        if "error" in case_result:
-            error = case_result["error"]
-            outcome.raised = error.get("type")
-            if error.get("type") == "NotImplementedError":
-                outcome.messages.append(f"{function} is not implemented yet")
-            else:
-                outcome.messages.append(f"raised {error.get('type')}: {error.get('message')}")
-        elif "not_plain" in case_result:
-            outcome.messages.append(f"returned something that is not numbers or arrays ({case_result['not_plain']})")
-        else:
-            output = case_result.get("output")
-            differences = compare_outputs(function, output, grading.expected)
-            after = case_result.get("args_after")
-            mutated = after is not None and not identical(after, sent)
-            if mutated:
-                differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
-            outcome.passed = not differences
-            outcome.differences = [d.as_dict() for d in differences]
-            for difference in differences:
-                outcome.messages.append(difference.message)
-                hint = hint_for(function, difference.where, difference.kind)
-                if hint and hint not in item.hints:
-                    item.hints.append(hint)
-        if outcome.raised is None:
-            raised_everywhere = False
-        if grading.scored:
-            scored_results.append((sent, output, mutated))
-        if case_result.get("printed") and not item.printed:
-            item.printed = case_result["printed"][:1000]
+    pairs = list(zip(grading_cases, case_results))
+    for grading, case_result in [p for p in pairs if p[0].scored]:
+        outcome, output, mutated = _evaluate_case(function, grading, case_result, item, missing)
+        raised_everywhere &= outcome.raised is not None
+        scored_results.append((grading.args, output, mutated))
         item.cases.append(outcome)
+    if not all(c.passed for c in item.cases):
+        # The public cases (the notebook's own checks) help explain a failure; a function that
+        # passed every hidden case needs no more report.
+        for grading, case_result in [p for p in pairs if not p[0].scored]:
+            item.cases.append(_evaluate_case(function, grading, case_result, item, missing)[0])
     scored = [c for c in item.cases if c.scored]
     passed = sum(c.passed for c in scored)
     item.score = round(max_score * passed / len(scored), 2) if scored else 0.0
@@ -221,13 +233,14 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                     items[function].messages.append(f"{function} is not defined in the notebook")
                     continue
                 grading_cases = cases_for(function, seed)
-                args_list = [g.case.build() for g in grading_cases]
+                scored = [g for g in grading_cases if g.scored]
+                public = [g for g in grading_cases if not g.scored]
                 names, source = dependency_source(function)
                 task = {
                     "function": function,
                     "setup": spec.setup,
                     "cells": code.cells,
-                    "cases": args_list,
+                    "cases": [g.args for g in scored],
                     "deps": list(names),
                     "deps_source": source,
                 }
@@ -245,7 +258,17 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                         if error.kind == "timeout" else f"{function} stopped the grader's worker: {error}"
                     )
                     continue
-                items[function] = evaluate(function, grading_cases, args_list, result, spec.points[function])
+                item = evaluate(function, scored, result, spec.points[function])
+                if item.status != "passed" and public and isinstance(result.get("cases"), list):
+                    # Only now the public cases, whose report helps explain the failure.
+                    try:
+                        more = sandbox.run(dict(task, cases=[g.args for g in public]), timeout)
+                        both = dict(result, cases=result["cases"] + list(more.get("cases") or []))
+                        item = evaluate(function, scored + public, both, spec.points[function])
+                    except SandboxError:  # the verdict stands on the hidden cases
+                        sandbox.close()
+                        sandbox = None
+                items[function] = item
         finally:
             if sandbox is not None:
                 sandbox.close()
