@@ -322,6 +322,9 @@ class Sandbox:
                 pass
             self.tasks.close()
             self.results.close()
+            # In namespace mode the sandbox is process 1 of its own PID namespace: killing it ended
+            # everything it started. A scan by uid stays as a second line of defence, cheap when
+            # nothing is left.
             if os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
                 _kill_uid(self.uid)
             self.pid = None

@@ -29,7 +29,8 @@ import sys
 import time
 import traceback
 
-CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUSER = 0x00020000, 0x40000000, 0x08000000, 0x10000000
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x40000000, 0x08000000, 0x10000000, 0x20000000
+MS_NOEXEC = 8
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
 HEADER = struct.Struct("<Q")
 MAX_PRINTED = 4000
@@ -226,6 +227,22 @@ def run_task(task, plain):
     return result
 
 
+def enter_pid_namespace(task_fd, result_fd):
+    """Continue as process 1 of a new PID namespace, with a /proc that shows only it.
+
+    When process 1 of a namespace dies, the kernel kills every process left in it: whatever the
+    student started (in a new session or not) ends with the sandbox, and no process of the machine
+    is visible from inside. The process that forks waits here and ends with it."""
+    _libc_call("unshare", CLONE_NEWPID)
+    pid = os.fork()
+    if pid:
+        os.close(task_fd)
+        os.close(result_fd)
+        _, status = os.waitpid(pid, 0)
+        os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+
+
 def serve(config, task_fd, result_fd):
     """A forked sandbox: isolate, limit, drop privileges, then answer tasks until stdin closes."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -233,6 +250,7 @@ def serve(config, task_fd, result_fd):
     os.environ.update(config["env"])
     if config["mode"] == "namespace":
         isolate_filesystem(config)
+        enter_pid_namespace(task_fd, result_fd)
         library = config["library_mount"]
     else:
         library = config["library"]

@@ -35,12 +35,15 @@ def test_student_code_runs_as_an_unprivileged_user_without_network():
                 network = "open"
             except OSError as error:
                 network = type(error).__name__
-            return {"uid": os.getuid(), "network": network, "interfaces": sorted(name for _, name in socket.if_nameindex())}
+            return {"uid": os.getuid(), "network": network, "interfaces": sorted(name for _, name in socket.if_nameindex()),
+                    "pid": os.getpid(), "processes": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}
     """)
     if os.getuid() == 0:
         assert output["uid"] >= 62000
     assert output["network"] != "open"
     assert output["interfaces"] == ["lo"]
+    # Process 1 of its own PID namespace: it sees no other process, and its end kills all it started.
+    assert output["pid"] == 1 and output["processes"] == [1]
 
 
 def test_the_reference_the_grader_and_the_course_files_are_invisible(tmp_path):
