@@ -52,10 +52,11 @@ def _parser():
 def _autograde(args):
     from .autograde import AutogradeOptions, autograde, grade_table
     from .gradebook import default_url
+    from .grading import DEFAULT_TIMEOUT
     from .sandbox import SandboxSettings
     from .spec import load_spec
 
-    timeout = args.timeout or (300.0 if args.assignment == "dnn_application" else 30.0)
+    timeout = args.timeout or DEFAULT_TIMEOUT.get(args.assignment, 30.0)
     if args.sandbox == "none":
         print("warning: --sandbox none: student code can read and change what this user can; "
               "use it only for notebooks you trust", file=sys.stderr)

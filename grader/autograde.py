@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .feedback import as_html, as_json
-from .grading import ItemResult, SubmissionResult, grade_submission
+from .grading import ItemResult, SubmissionResult, grade_submission, sandbox_starter
 from .ingest import find_submissions
 from .nbgrader_course import REPO
-from .sandbox import Sandbox, SandboxSettings
+from .sandbox import SandboxSettings
 from .spec import load_spec
 from .store import ResultStore, atomic_write, write_csv
 
@@ -110,19 +110,14 @@ def autograde(submitted, options, grade=grade_submission):
 def _local_grader(spec, options, settings, template, run_seed, grade):
     """Check that a sandbox starts here; return run(submissions), grading ``options.jobs`` at a
     time in local sandboxes and yielding results in the order they finish."""
-    budget = options.timeout * (len(spec.functions) + 1)
-
-    def start_sandbox():
-        return Sandbox(template, settings, budget).start()
-
+    start_sandbox = sandbox_starter(template, settings, spec, options.timeout)
     start_sandbox().close()
 
     def work(submission):
-        seed = run_seed
         try:
-            return grade(submission, spec, start_sandbox, seed, options.timeout)
+            return grade(submission, spec, start_sandbox, run_seed, options.timeout)
         except Exception as error:  # one student's file never aborts the batch
-            return _internal_error(submission, spec, seed, error)
+            return _internal_error(submission, spec, run_seed, error)
 
     def run(todo):
         with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:

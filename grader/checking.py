@@ -2,13 +2,12 @@
 public cases, in the same sandbox and with the same report as the autograder's feedback."""
 
 from .feedback import as_text
-from .grading import grade_submission, public_cases
+from .grading import DEFAULT_TIMEOUT, grade_submission, public_cases, sandbox_starter
 from .ingest import Submission, read_graded_code
 from .nbgrader_course import ASSIGNMENTS, REPO
-from .sandbox import Sandbox, SandboxSettings, namespaces_available
+from .sandbox import SandboxSettings, namespaces_available
 from .spec import load_spec
 
-TIMEOUT = {"dnn_step_by_step": 30.0, "dnn_application": 300.0}
 
 
 def guess_assignment(path):
@@ -29,11 +28,10 @@ def check_notebook(path, assignment=None):
     spec = load_spec(assignment)
     # Your own code on your own machine: isolated when the machine allows it, limited in any case.
     settings = SandboxSettings(mode="namespace" if namespaces_available() else "none", hide=[str(path.resolve().parent)])
-    timeout = TIMEOUT[assignment]
-    budget = timeout * (len(spec.functions) + 1)
+    timeout = DEFAULT_TIMEOUT[assignment]
     template = REPO / "release" / assignment
     result = grade_submission(
-        Submission(path.stem, path), spec, lambda: Sandbox(template, settings, budget).start(),
+        Submission(path.stem, path), spec, sandbox_starter(template, settings, spec, timeout),
         seed=0, timeout=timeout, cases_for=public_cases,
     )
     return result, as_text(result)

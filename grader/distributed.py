@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .grading import grade_submission
+from .grading import grade_submission, sandbox_starter
 from .ingest import Submission
 from .nbgrader_course import REPO
 from .sandbox import Sandbox
@@ -25,7 +25,6 @@ def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, s
     """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox."""
     spec = load_spec(assignment)
     template = REPO / "release" / assignment
-    budget = timeout * (len(spec.functions) + 1)
     with tempfile.TemporaryDirectory(prefix="dnn-submission-") as folder:
         os.chmod(folder, 0o700)
         path = None
@@ -33,7 +32,7 @@ def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, s
             path = Path(folder) / notebook_name
             path.write_bytes(notebook)
         submission = Submission(student_id, path, list(messages))
-        return grade_submission(submission, spec, lambda: Sandbox(template, settings, budget).start(), seed, timeout)
+        return grade_submission(submission, spec, sandbox_starter(template, settings, spec, timeout), seed, timeout)
 
 
 def _probe_sandbox(settings):

@@ -19,9 +19,11 @@ from .hidden_cases import hidden_cases
 from .independent import DEPENDENCIES, dependency_source, order_for_independence
 from .ingest import read_graded_code
 from .reference import reference_output
-from .sandbox import SandboxError
+from .sandbox import Sandbox, SandboxError
 
 HIDDEN_COUNT = {"two_layer_model": 3, "L_layer_model": 3}
+# Seconds per graded function: the application's models train, the step-by-step functions do not.
+DEFAULT_TIMEOUT = {"dnn_step_by_step": 30.0, "dnn_application": 300.0}
 DEFAULT_HIDDEN_COUNT = 6
 STATUSES = ("passed", "failed", "error", "timeout", "missing")
 
@@ -156,8 +158,17 @@ def _evaluate_case(function, grading, case_result, item, missing):
     return outcome, output, mutated
 
 
-def evaluate(function, grading_cases, result, max_score):
-    """ItemResult of one function from the worker's ``result``."""
+def _aligned(case_results, count, missing):
+    """The worker's answers, one per case: the worker is untrusted, so a short or malformed
+    list is padded with failures."""
+    case_results = list(case_results) if isinstance(case_results, (list, tuple)) else []
+    return (case_results + [missing] * count)[:count]
+
+
+def evaluate(function, grading_cases, result, max_score, public_results=None):
+    """ItemResult of one function from the worker's ``result`` for the scored cases of
+    ``grading_cases``. When one of them fails, ``public_results()`` (if given) is asked for the
+    public cases' results, whose report helps explain the failure (None if they could not run)."""
     item = ItemResult(function, max_score)
     if result.get("worker_error"):
         error = result["worker_error"]
@@ -171,22 +182,19 @@ def evaluate(function, grading_cases, result, max_score):
         item.messages.append(f"{function} was not defined after running your cells")
         return item
     raised_everywhere, scored_results = True, []
-    case_results = result.get("cases")
-    case_results = list(case_results) if isinstance(case_results, (list, tuple)) else []
     missing = {"error": {"type": "GraderError", "message": "no result for this case"}}
-    if len(case_results) != len(grading_cases):  # a worker that answers for fewer cases fails the rest
-        case_results = (case_results + [missing] * len(grading_cases))[: len(grading_cases)]
-    pairs = list(zip(grading_cases, case_results))
-    for grading, case_result in [p for p in pairs if p[0].scored]:
+    scored = [g for g in grading_cases if g.scored]
+    public = [g for g in grading_cases if not g.scored]
+    for grading, case_result in zip(scored, _aligned(result.get("cases"), len(scored), missing)):
         outcome, output, mutated = _evaluate_case(function, grading, case_result, item, missing)
         raised_everywhere &= outcome.raised is not None
         scored_results.append((grading.args, output, mutated))
         item.cases.append(outcome)
-    if not all(c.passed for c in item.cases):
-        # The public cases (the notebook's own checks) help explain a failure; a function that
-        # passed every hidden case needs no more report.
-        for grading, case_result in [p for p in pairs if not p[0].scored]:
-            item.cases.append(_evaluate_case(function, grading, case_result, item, missing)[0])
+    if public and public_results and not all(c.passed for c in item.cases):
+        more = public_results()
+        if more is not None:
+            for grading, case_result in zip(public, _aligned(more, len(public), missing)):
+                item.cases.append(_evaluate_case(function, grading, case_result, item, missing)[0])
     scored = [c for c in item.cases if c.scored]
     passed = sum(c.passed for c in scored)
     item.score = round(max_score * passed / len(scored), 2) if scored else 0.0
@@ -201,6 +209,13 @@ def evaluate(function, grading_cases, result, max_score):
             "costs points only once"
         )
     return item
+
+
+def sandbox_starter(template, settings, spec, timeout):
+    """A function that starts a sandbox for ``spec``'s functions: its CPU budget covers every
+    graded function's time limit, plus one for start-up."""
+    budget = timeout * (len(spec.functions) + 1)
+    return lambda: Sandbox(template, settings, budget).start()
 
 
 def _start_with_retry(start_sandbox, attempts=3):
@@ -258,16 +273,17 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
                         if error.kind == "timeout" else f"{function} stopped the grader's worker: {error}"
                     )
                     continue
-                item = evaluate(function, scored, result, spec.points[function])
-                if item.status != "passed" and public and isinstance(result.get("cases"), list):
-                    # Only now the public cases, whose report helps explain the failure.
+                def public_results():
+                    """Run the public cases now (only a failing function needs their report)."""
+                    nonlocal sandbox
                     try:
-                        more = sandbox.run(dict(task, cases=[g.args for g in public]), timeout)
-                        both = dict(result, cases=result["cases"] + list(more.get("cases") or []))
-                        item = evaluate(function, scored + public, both, spec.points[function])
+                        return sandbox.run(dict(task, cases=[g.args for g in public]), timeout).get("cases")
                     except SandboxError:  # the verdict stands on the hidden cases
                         sandbox.close()
                         sandbox = None
+                        return None
+
+                item = evaluate(function, grading_cases, result, spec.points[function], public_results)
                 items[function] = item
         finally:
             if sandbox is not None:
