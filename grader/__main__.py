@@ -118,6 +118,10 @@ def main(argv=None):
     except (DatasetError, SandboxUnavailable, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: every grade written so far is kept; run the same command again to resume",
+              file=sys.stderr)
+        return 130
     return 0
 
 

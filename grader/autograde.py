@@ -1,19 +1,25 @@
 """``python -m grader autograde``: grade a whole class, in parallel, resumably.
 
-Results are written as each submission finishes: its feedback files, its gradebook rows and
-the grader's own record, each atomically; grades.csv is rebuilt from that record at the end.
-A notebook already graded (same student, same file content) is not graded again.
+Submissions are graded by ``--jobs`` grading processes (each with its own sandboxes) or by the
+workers of a Dask cluster; this process is the single writer. Results are written as each
+submission finishes: its feedback files, its gradebook rows and the grader's own record, each
+atomically; grades.csv is rebuilt from that record at the end. A notebook already graded (same
+student, same file content) is not graded again.
 """
 
+import multiprocessing
 import os
 import secrets
+import signal
 import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .feedback import as_html, as_json
-from .grading import ItemResult, SubmissionResult, grade_submission, sandbox_starter
+from .grading import ItemResult, SubmissionResult, autograde_cases, grade_submission, sandbox_starter
 from .ingest import find_submissions
 from .nbgrader_course import REPO
 from .sandbox import SandboxSettings
@@ -45,6 +51,13 @@ def _internal_error(submission, spec, seed, error):
     return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
 
 
+def write_feedback(out, result):
+    """The student's feedback files, JSON and HTML, each written atomically."""
+    folder = Path(out) / "feedback" / result.student_id
+    atomic_write(folder / f"{result.assignment}.json", as_json(result))
+    atomic_write(folder / f"{result.assignment}.html", as_html(result))
+
+
 def _sqlite_files(db_url):
     """The gradebook's files when it is SQLite (hidden from student code)."""
     if db_url and db_url.startswith("sqlite:///"):
@@ -53,7 +66,7 @@ def _sqlite_files(db_url):
     return []
 
 
-def autograde(submitted, options, grade=grade_submission):
+def autograde(submitted, options):
     """Grade every submission of ``options.assignment`` in ``submitted``; returns a summary dict."""
     spec = load_spec(options.assignment)
     out = Path(options.out).resolve()
@@ -65,31 +78,30 @@ def autograde(submitted, options, grade=grade_submission):
     settings = options.sandbox
     settings.hide = [*settings.hide, str(Path(submitted).resolve()), str(out)]
     settings.hide += _sqlite_files(options.db_url)
-    # Either grader checks that it can work (the sandbox starts, the cluster answers) before any
-    # grade is written, and returns run(submissions), which yields results as they finish.
+    # Either grader checks that it can work (sandboxes start, the cluster answers) before anything
+    # is written, then yields run(submissions), which yields results as they finish, each with
+    # its feedback files written. Leaving the block stops its processes or its cluster client.
     if options.scheduler:
         from .distributed import cluster_grader
 
-        run = cluster_grader(options.scheduler, spec, options, settings, run_seed)
+        grader = cluster_grader(options.scheduler, spec, options, settings, run_seed, out)
     else:
-        run = _local_grader(spec, options, settings, template, run_seed, grade)
-    store = ResultStore(out / STATE_FILE)
-    gradebook = BackgroundGradebook(options.db_url, spec) if options.db_url else None
+        grader = _local_grader(spec, options, settings, template, run_seed, out)
+    store = gradebook = progress = None
     todo, skipped = [], []
-    for submission in submissions:
-        previous = None if options.regrade else store.graded(options.assignment, submission.student_id, submission.sha256())
-        (todo if previous is None else skipped).append(submission)
-
-    progress = _progress(len(todo), options.progress)
     try:
-        for result in run(todo):
-            feedback = out / "feedback" / result.student_id
-            atomic_write(feedback / f"{options.assignment}.json", as_json(result))
-            atomic_write(feedback / f"{options.assignment}.html", as_html(result))
-            if gradebook:
-                gradebook.write(result.student_id, {i.item: i.score for i in result.items})
-            store.save(result)
-            progress.update(1)
+        with grader as run:
+            store = ResultStore(out / STATE_FILE)
+            gradebook = BackgroundGradebook(options.db_url, spec) if options.db_url else None
+            for submission in submissions:
+                previous = None if options.regrade else store.graded(options.assignment, submission.student_id, submission.sha256())
+                (todo if previous is None else skipped).append(submission)
+            progress = _progress(len(todo), options.progress)
+            for result in run(todo):
+                if gradebook:
+                    gradebook.write(result.student_id, {i.item: i.score for i in result.items})
+                store.save(result)
+                progress.update(1)
         rows = store.rows(options.assignment)
         if gradebook:  # also bring submissions graded by an earlier run into this gradebook
             for submission in skipped:
@@ -99,37 +111,131 @@ def autograde(submitted, options, grade=grade_submission):
             gradebook = None
         write_csv(out / "grades.csv", rows)
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
         cleanup()
-        store.close()
+        if store is not None:
+            store.close()
         if gradebook:
             gradebook.close(raise_errors=False)
     return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out}
 
 
-def _local_grader(spec, options, settings, template, run_seed, grade):
-    """Check that a sandbox starts here; return run(submissions), grading ``options.jobs`` at a
-    time in local sandboxes and yielding results in the order they finish."""
-    start_sandbox = sandbox_starter(template, settings, spec, options.timeout)
-    start_sandbox().close()
+GRADING_PROCESS_RESTARTS = 2
+_GRADING_PROCESS = {}  # in a grading process: what _grade_here needs, or the error that stopped it
 
-    def work(submission):
+
+def _start_grading_process(grader, assignment, template, settings, timeout, run_seed, out):
+    """Initializer of a grading process: its BLAS on one thread, the run's hidden cases computed
+    and its sandbox fork server started, so that grading starts at full speed."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
+        _end_with(grader)
+        spec = load_spec(assignment)
+        start_sandbox = sandbox_starter(template, settings, spec, timeout)
+        for function in spec.functions:
+            autograde_cases(function, run_seed)
+        start_sandbox().close()
+        _GRADING_PROCESS.update(spec=spec, start_sandbox=start_sandbox, seed=run_seed, timeout=timeout, out=out)
+    except BaseException as error:  # raised again by every task: see _grade_here
+        _GRADING_PROCESS["error"] = error
+
+
+def _end_with(pid):
+    """End this process as soon as process ``pid`` (the grader that started it) ends: a killed
+    batch leaves nothing running. (Its fork server, sandboxes and their processes end with it.)"""
+    import select
+    import threading
+
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+
+    def watch():
+        select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-the-grader", daemon=True).start()
+
+
+def _grade_here(submission):
+    """Task of a grading process: grade one submission and write its feedback; returns the
+    result's summary. A failure on the submission becomes its result; a grading process that
+    cannot grade at all raises, which stops the batch."""
+    if "error" in _GRADING_PROCESS:
+        raise _GRADING_PROCESS["error"]
+    state = _GRADING_PROCESS
+    try:
+        result = grade_submission(submission, state["spec"], state["start_sandbox"], state["seed"], state["timeout"])
+    except Exception as error:  # one student's file never aborts the batch
+        result = _internal_error(submission, state["spec"], state["seed"], error)
+    write_feedback(state["out"], result)
+    return result.summary()
+
+
+def _ready():
+    """Task that raises what stopped a grading process from starting, if anything did."""
+    if "error" in _GRADING_PROCESS:
+        raise _GRADING_PROCESS["error"]
+
+
+@contextmanager
+def _local_grader(spec, options, settings, template, run_seed, out):
+    """Start ``options.jobs`` grading processes and check that they can sandbox; yield
+    run(submissions), which yields results in the order they finish, their feedback written.
+
+    Separate processes, not threads: comparing outputs and reading results is Python work that
+    threads of one process would do one at a time. A grading process that dies (killed from
+    outside) is replaced and the submissions it had not returned are graded again."""
+    context = multiprocessing.get_context("forkserver")
+    # Grading processes are forked from a server that has imported the grader once.
+    context.set_forkserver_preload(["__main__", __name__])
+    arguments = (os.getpid(), spec.assignment, template, settings, options.timeout, run_seed, out)
+    jobs = max(1, options.jobs)
+
+    def start_pool():
+        """A pool whose processes have all started (one probe each: every submit finds no idle
+        process and starts one); raises what stops a process from grading."""
+        pool = ProcessPoolExecutor(jobs, context, _start_grading_process, arguments)
         try:
-            return grade(submission, spec, start_sandbox, run_seed, options.timeout)
-        except Exception as error:  # one student's file never aborts the batch
-            return _internal_error(submission, spec, run_seed, error)
+            for probe in [pool.submit(_ready) for _ in range(jobs)]:
+                probe.result()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+        return pool
+
+    pool = start_pool()
 
     def run(todo):
-        with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-            futures = [pool.submit(work, s) for s in todo]
+        nonlocal pool
+        pending, restarts = dict(enumerate(todo)), 0
+        while pending:
+            pool = pool or start_pool()
+            futures = {pool.submit(_grade_here, submission): index for index, submission in pending.items()}
             try:
                 for future in as_completed(futures):
-                    yield future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
+                    result = future.result()
+                    del pending[futures[future]]
+                    yield result
+            except BrokenProcessPool:
+                pool.shutdown(cancel_futures=True)
+                pool, restarts = None, restarts + 1
+                if restarts > GRADING_PROCESS_RESTARTS:
+                    raise RuntimeError(
+                        f"grading processes died {restarts} times (killed from outside, or out of memory?); "
+                        "every grade written so far is kept: run the same command again to resume"
+                    ) from None
 
-    return run
+    try:
+        yield run
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 class BackgroundGradebook:

@@ -9,6 +9,7 @@ runs the task again elsewhere, with the same seed, and its result is written onc
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .grading import grade_submission, sandbox_starter
@@ -44,40 +45,45 @@ def _probe_sandbox(settings):
     return None
 
 
-def cluster_grader(address, spec, options, settings, run_seed):
-    """Connect to the scheduler at ``address`` and check every worker can sandbox; return
-    run(submissions), yielding results as tasks finish."""
+@contextmanager
+def cluster_grader(address, spec, options, settings, run_seed, out):
+    """Connect to the scheduler at ``address`` and check every worker can sandbox; yield
+    run(submissions), which yields results as tasks finish, their feedback written into ``out``."""
     from dask.distributed import Client, as_completed
 
+    from .autograde import write_feedback
+
     client = Client(address, timeout="30s")
-    problems = {w: p for w, p in client.run(_probe_sandbox, settings).items() if p}
-    if problems:
+    try:
+        problems = {w: p for w, p in client.run(_probe_sandbox, settings).items() if p}
+        if problems:
+            raise RuntimeError(f"workers cannot isolate student code: {problems}")
+
+        def submit(submission):
+            notebook = submission.path.read_bytes() if submission.path is not None else None
+            return client.submit(
+                grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
+                spec.assignment, run_seed, options.timeout, settings,
+                key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
+            )
+
+        def run(todo):
+            # A bounded window of tasks in flight: a class of tens of thousands never sits in memory.
+            window = max(16, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+            pending = iter(todo)
+            futures = as_completed([submit(s) for _, s in zip(range(window), pending)])
+            try:
+                for future in futures:
+                    result = future.result()
+                    future.release()
+                    write_feedback(out, result)
+                    following = next(pending, None)
+                    if following is not None:
+                        futures.add(submit(following))
+                    yield result
+            finally:
+                futures.clear()
+
+        yield run
+    finally:
         client.close()
-        raise RuntimeError(f"workers cannot isolate student code: {problems}")
-
-    def submit(submission):
-        notebook = submission.path.read_bytes() if submission.path is not None else None
-        return client.submit(
-            grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
-            spec.assignment, run_seed, options.timeout, settings,
-            key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
-        )
-
-    def run(todo):
-        # A bounded window of tasks in flight: a class of tens of thousands never sits in memory.
-        window = max(16, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-        pending = iter(todo)
-        futures = as_completed([submit(s) for _, s in zip(range(window), pending)])
-        try:
-            for future in futures:
-                result = future.result()
-                future.release()
-                following = next(pending, None)
-                if following is not None:
-                    futures.add(submit(following))
-                yield result
-        finally:
-            futures.clear()
-            client.close()
-
-    return run

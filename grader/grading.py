@@ -7,7 +7,7 @@ as plain data and are compared here with the one comparison helper.
 """
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from dnn_utils.checks import compare_outputs
@@ -71,6 +71,10 @@ class SubmissionResult:
     @property
     def max_score(self):
         return sum(i.max_score for i in self.items)
+
+    def summary(self):
+        """This result without the per-case details (what the record and the gradebook keep)."""
+        return replace(self, items=[ItemResult(i.item, i.max_score, i.score, i.status) for i in self.items])
 
     def as_dict(self):
         data = asdict(self)
@@ -213,9 +217,9 @@ def evaluate(function, grading_cases, result, max_score, public_results=None):
 
 def sandbox_starter(template, settings, spec, timeout):
     """A function that starts a sandbox for ``spec``'s functions: its CPU budget covers every
-    graded function's time limit, plus one for start-up."""
+    graded function's time limit, plus one for start-up; the setup cell's imports are done."""
     budget = timeout * (len(spec.functions) + 1)
-    return lambda: Sandbox(template, settings, budget).start()
+    return lambda: Sandbox(template, settings, budget, preload=spec.setup).start()
 
 
 def _start_with_retry(start_sandbox, attempts=3):

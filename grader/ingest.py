@@ -132,7 +132,7 @@ def find_submissions(submitted, assignment, notebook_name):
     return [submissions[s] for s in sorted(submissions)], cleanup
 
 
-def _raw_cells(document):
+def raw_cells(document):
     """(cell_type, source, metadata) of every cell in an nbformat 4 or 3 document."""
     if not isinstance(document, dict):
         raise ValueError("the file is JSON but not a notebook (no top-level object)")
@@ -185,7 +185,7 @@ def read_graded_code(path, functions):
         return GradedCode([], {}, [], fatal=f"the notebook is {size >> 20} MiB, over the {MAX_NOTEBOOK_BYTES >> 20} MiB limit")
     try:
         document = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
-        cells = _raw_cells(document)
+        cells = raw_cells(document)
     except json.JSONDecodeError as error:
         return GradedCode([], {}, [], fatal=f"the notebook is not valid JSON (line {error.lineno}, column {error.colno}): was it edited outside Jupyter?")
     except (ValueError, RecursionError) as error:

@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-import nbformat
-
 HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?", re.M | re.S)
 SOLUTION_MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
@@ -16,6 +14,8 @@ def nbgrader_meta(cell):
 def worked_solution(notebook):
     """The source notebook as a self-learner reads it: solutions kept, their markers and the
     hidden tests removed."""
+    import nbformat
+
     notebook = nbformat.from_dict(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
@@ -40,6 +40,8 @@ def execute(notebook, cwd, timeout=900, allow_errors=False):
 
 
 def read(path):
+    import nbformat  # its validator takes a second to import: only where notebooks are run
+
     return nbformat.read(Path(path), as_version=4)
 
 

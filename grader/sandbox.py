@@ -67,6 +67,9 @@ class SandboxError(RuntimeError):
         super().__init__(message)
         self.kind = kind  # "timeout", "crashed" or "protocol"
 
+    def __reduce__(self):  # it travels back from grading processes
+        return type(self), (self.kind, str(self))
+
 
 class SandboxUnavailable(RuntimeError):
     """This machine cannot isolate student code."""
@@ -140,24 +143,30 @@ BASE_ENV = {
 
 
 class Zygote:
-    """The fork server of this grading process (grader/worker.py): numpy imported once, each
-    sandbox a fork. Started on first use, shared by every thread, restarted if it dies."""
+    """A fork server (grader/worker.py) for one release folder: numpy and the release's support
+    modules (what the assignment's setup cell imports) are imported once, and each sandbox is a
+    fork. Started on first use, shared by every thread of this process, restarted if it dies."""
 
     _lock = threading.Lock()
-    _shared = None
+    _servers = {}
 
     @classmethod
-    def shared(cls):
+    def for_library(cls, library, preload=None):
+        """The fork server for sandboxes that see ``library``, with ``preload`` (trusted code: the
+        assignment's setup cell) already run."""
+        key = (str(library), preload)
         with cls._lock:
-            if cls._shared is None or cls._shared.process.poll() is not None:
-                cls._shared = cls()
-            return cls._shared
+            server = cls._servers.get(key)
+            if server is None or server.process.poll() is not None:
+                server = cls._servers[key] = cls(library, preload)
+            return server
 
-    def __init__(self):
+    def __init__(self, library, preload=None):
         self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.log = tempfile.NamedTemporaryFile(prefix="dnn-zygote-", suffix=".log")
+        start = {"site_packages": site.getsitepackages(), "library": str(library), "preload": preload}
         self.process = subprocess.Popen(
-            [sys.executable, "-S", "-I", str(WORKER_SOURCE), str(theirs.fileno()), json.dumps(site.getsitepackages())],
+            [sys.executable, "-S", "-I", str(WORKER_SOURCE), str(theirs.fileno()), json.dumps(start)],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log,
             pass_fds=(theirs.fileno(),), env=dict(BASE_ENV), cwd="/", start_new_session=True,
         )
@@ -175,7 +184,10 @@ class Zygote:
                 raise SandboxError("crashed", f"the sandbox fork server failed: {error}{self.log_tail()}") from None
         if not reply:
             raise SandboxError("crashed", f"the sandbox fork server ended{self.log_tail()}")
-        return json.loads(reply)["pid"]
+        answer = json.loads(reply)
+        if "pid" not in answer:
+            raise SandboxError("crashed", f"the sandbox fork server refused: {answer.get('error')}")
+        return answer["pid"]
 
     def log_tail(self):
         try:
@@ -196,8 +208,9 @@ class Zygote:
 class Sandbox:
     """One isolated worker process with its own folder and its own uid (from its Slot)."""
 
-    def __init__(self, template, settings, time_budget):
+    def __init__(self, template, settings, time_budget, preload=None):
         self.template = Path(template)
+        self.preload = preload  # trusted setup code its fork server runs once (Zygote)
         self.slot = None
         self.settings = settings
         self.time_budget = time_budget
@@ -222,7 +235,6 @@ class Sandbox:
             )
         self.slot = Slot()
         self.workdir = Path(tempfile.mkdtemp(prefix=f"dnn-grade-{self.slot.number}-", dir=self.settings.base_dir))
-        (self.workdir / "lib").mkdir()  # where the release's support files appear, read-only
         (self.workdir / ".mpl").mkdir()
         if os.getuid() == 0 and mode == "namespace":
             self.uid = self.gid = UID_BASE + self.slot.number
@@ -237,7 +249,6 @@ class Sandbox:
             "mode": mode,
             "workdir": str(self.workdir),
             "library": str(self.template.resolve()),
-            "library_mount": str(self.workdir / "lib"),
             "hide": hidden,
             "keep": _kept_paths(hidden),
             "uid": self.uid,
@@ -254,8 +265,9 @@ class Sandbox:
         }
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
+        zygote = Zygote.for_library(config["library"], self.preload)
         try:
-            self.pid = Zygote.shared().spawn(config, task_read, result_write)
+            self.pid = zygote.spawn(config, task_read, result_write)
         finally:
             os.close(task_read)
             os.close(result_write)
@@ -264,7 +276,7 @@ class Sandbox:
         try:
             hello = self._read(START_TIMEOUT)
         except SandboxError as error:
-            raise SandboxError(error.kind, f"the sandbox did not start: {error}{Zygote.shared().log_tail()}") from None
+            raise SandboxError(error.kind, f"the sandbox did not start: {error}{zygote.log_tail()}") from None
         if not hello.get("ready"):
             raise SandboxError("protocol", "the worker did not start")
         if hello.get("uid") != self.uid:

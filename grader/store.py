@@ -29,6 +29,8 @@ class ResultStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # Commits stay atomic; a power cut may undo the last few, which the next run grades again.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
 
     def graded(self, assignment, student_id, sha256):

@@ -18,6 +18,7 @@ none of the grader's code or data in memory.
 
 import contextlib
 import ctypes
+import gc
 import io
 import json
 import os
@@ -32,6 +33,7 @@ import traceback
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x40000000, 0x08000000, 0x10000000, 0x20000000
 MS_NOEXEC = 8
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
+PR_SET_PDEATHSIG = 1
 HEADER = struct.Struct("<Q")
 MAX_PRINTED = 4000
 
@@ -49,7 +51,8 @@ def _mount(source, target, fstype, flags, data=None):
 
 def isolate_filesystem(config):
     """Hide every path of config["hide"] behind an empty tmpfs, then bring back config["keep"]
-    (the Python installation) read-only at the same place."""
+    (the Python installation) and config["library"] (the release's support files) read-only at
+    the same place."""
     user_namespace = os.getuid() != 0
     uid, gid = os.getuid(), os.getgid()
     flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | (CLONE_NEWUSER if user_namespace else 0)
@@ -62,13 +65,10 @@ def isolate_filesystem(config):
         with open("/proc/self/gid_map", "w") as f:
             f.write(f"{gid} {gid} 1")
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
-    # The release's support files, read-only, before their folder is hidden with the rest.
-    _mount(config["library"], config["library_mount"], None, MS_BIND | MS_REC)
-    _mount("none", config["library_mount"], None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     staging = os.path.join(config["workdir"], ".keep")
     os.makedirs(staging, exist_ok=True)
     kept = []
-    for i, path in enumerate(config["keep"]):
+    for i, path in enumerate([*config["keep"], config["library"]]):
         stage = os.path.join(staging, str(i))
         os.makedirs(stage, exist_ok=True)
         _mount(path, stage, None, MS_BIND | MS_REC)
@@ -233,11 +233,18 @@ def enter_pid_namespace(task_fd, result_fd):
     When process 1 of a namespace dies, the kernel kills every process left in it: whatever the
     student started (in a new session or not) ends with the sandbox, and no process of the machine
     is visible from inside. The process that forks waits here and ends with it."""
+    fork_server = os.getppid()
     _libc_call("unshare", CLONE_NEWPID)
     pid = os.fork()
     if pid:
         os.close(task_fd)
         os.close(result_fd)
+        # When the fork server ends (because its grader ended), end the namespace: a sandbox
+        # busy in an endless loop would otherwise run on until its CPU limit.
+        signal.signal(signal.SIGTERM, lambda *_: os.kill(pid, signal.SIGKILL))
+        _libc_call("prctl", PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        if os.getppid() != fork_server:  # it ended before prctl
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
@@ -251,11 +258,11 @@ def serve(config, task_fd, result_fd):
     if config["mode"] == "namespace":
         isolate_filesystem(config)
         enter_pid_namespace(task_fd, result_fd)
-        library = config["library_mount"]
-    else:
-        library = config["library"]
+    else:  # trusted code only: it could undo this, as it could anything else
+        _libc_call("prctl", PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
     os.chdir(config["workdir"])
-    sys.path[:0] = [library, config["workdir"]]
+    # The release's folder, where the fork server found the modules it preloaded.
+    sys.path[:0] = [config["library"], config["workdir"]]
     from dnn_utils import plain  # the release's copy
 
     limit_resources(config["limits"])
@@ -280,15 +287,35 @@ def serve(config, task_fd, result_fd):
         write_frame(result_fd, payload)
 
 
-def zygote(control_fd, site_packages):
-    """The fork server: numpy is imported once here, then every sandbox is a fork of this process.
+def preload(library, setup):
+    """Run the assignment's setup cell (trusted: from our source notebook) once in the fork server,
+    so that every sandbox starts with its imports done. The modules stay valid in a sandbox: it
+    sees ``library`` at the same path, read-only."""
+    sys.path.insert(0, library)
+    try:
+        exec(_compiled(setup, "<preload>"), {"__name__": "__preload__"})
+    except BaseException:  # noqa: BLE001 (then each sandbox imports what is missing itself)
+        traceback.print_exc()
+    finally:
+        sys.path.remove(library)
+
+
+def zygote(control_fd, start):
+    """The fork server: numpy (and the release's modules) are imported once here, then every
+    sandbox is a fork of this process.
 
     Runs as the grader's user and never runs student code itself. Each request on the control
     socket carries a sandbox's config and two file descriptors (its task and result pipes); the
     reply is the new sandbox's pid. A sandbox isolates itself right after the fork (serve)."""
-    sys.path[:0] = site_packages
+    sys.path[:0] = start["site_packages"]
     import numpy  # noqa: F401 (the point of the fork server: imported once, shared by every sandbox)
+    import numpy.random  # noqa: F401 (numpy imports it on first use: every initialisation uses it)
 
+    if start.get("preload"):
+        preload(start["library"], start["preload"])
+    # Sandboxes share this process's memory until they write to it; a garbage collection in a
+    # sandbox would write to every object it visits, so what is here now is left out of them.
+    gc.freeze()
     control = socket.socket(fileno=control_fd)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # sandboxes are reaped automatically
     while True:
@@ -299,6 +326,11 @@ def zygote(control_fd, site_packages):
         if not message:
             return  # the grader went away
         config = json.loads(message)
+        if config["library"] != start["library"]:
+            for fd in fds:
+                os.close(fd)
+            control.sendall(json.dumps({"error": "this fork server serves another release folder"}).encode())
+            continue
         pid = os.fork()
         if pid == 0:
             control.close()

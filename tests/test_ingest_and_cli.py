@@ -2,6 +2,7 @@
 its commands work as the README says?"""
 
 import csv
+import os
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,19 @@ def test_commands_report_bad_input_without_a_traceback(tmp_path):
     assert missing.returncode == 2 and "neither a folder nor a zip" in missing.stderr and "Traceback" not in missing.stderr
     unknown = run_cli("autograde", str(CLASS), "--assignment", "no_such_assignment", "--out", str(tmp_path / "o"))
     assert unknown.returncode == 2 and "unknown assignment" in unknown.stderr
+
+
+def test_an_output_folder_that_would_expose_the_sandboxes_is_refused_before_anything_is_written(tmp_path):
+    """Sandboxes work in the temporary folder (TMPDIR, here inside tmp_path): an output folder
+    above it would have to be hidden from student code along with the sandbox itself."""
+    env = dict(os.environ, TMPDIR=str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    refused = subprocess.run([sys.executable, "-m", "grader", "autograde", str(CLASS), "--assignment", STEP,
+                              "--out", str(tmp_path), "--no-db", "--quiet"],
+                             cwd=REPO, capture_output=True, text=True, env=env)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr, refused.stderr
+    assert "choose an output or submissions folder" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp"], "nothing written"
 
 
 def test_the_application_is_graded_in_the_sandbox_too(tmp_path):

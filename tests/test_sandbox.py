@@ -163,3 +163,58 @@ def test_printing_is_bounded_and_results_stay_plain():
             return Sneaky()
     """)
     assert "not_plain" in output and len(output["printed"]) < 5000
+
+
+def test_the_setup_imports_are_preloaded_read_only_and_private_to_each_sandbox():
+    """The fork server runs the setup cell once; each sandbox gets its own copy of the modules,
+    so what one student changes in them is gone for the next."""
+    setup = "import numpy as np\nfrom dnn_utils.compare import compare\nimport testCases"
+    probe = """
+        import sys, dnn_utils.compare
+        def probe():
+            seen = {"preloaded": "testCases" in sys.modules, "file": dnn_utils.compare.__file__,
+                    "patched before": getattr(dnn_utils.compare, "PATCHED", False)}
+            dnn_utils.compare.PATCHED = True
+            try:
+                open(dnn_utils.compare.__file__, "a").close()
+                seen["writable"] = True
+            except OSError:
+                seen["writable"] = False
+            return seen
+    """
+    outputs = []
+    for _ in range(2):
+        with Sandbox(TEMPLATE, SandboxSettings(), 60, preload=setup) as sandbox:
+            result = sandbox.run({"function": "probe", "setup": setup, "cells": [textwrap.dedent(probe)],
+                                  "cases": [()], "deps": [], "deps_source": ""}, 20)
+        outputs.append(result["cases"][0]["output"])
+    for output in outputs:
+        assert output["preloaded"] and output["file"].startswith(str(TEMPLATE.resolve()))
+        assert output["patched before"] is False and output["writable"] is False
+
+
+def test_a_sandbox_ends_when_its_grader_ends():
+    """A grader killed while student code loops forever leaves nothing running."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(REPO)!r})
+        from grader.sandbox import Sandbox, SandboxSettings
+        sandbox = Sandbox({str(TEMPLATE)!r}, SandboxSettings(), 600).start()
+        print("started", flush=True)
+        sandbox.run({{"function": "probe", "setup": "", "cells": ["def probe():\\n    while True:\\n        pass\\n"],
+                     "cases": [()], "deps": [], "deps_source": ""}}, 600)
+    """)
+    grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert grader.stdout.readline().strip() == "started"
+    time.sleep(1)
+    descendants = psutil.Process(grader.pid).children(recursive=True)
+    assert len(descendants) >= 2, "a fork server and a sandbox"
+    grader.kill()
+    grader.wait()
+    _, alive = psutil.wait_procs(descendants, timeout=30)
+    assert not alive, [" ".join(p.cmdline())[:100] for p in alive]

@@ -165,3 +165,51 @@ def test_a_batch_killed_midway_resumes_without_losing_or_duplicating_grades(grad
     subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     resumed = read_csv(out / "grades.csv")
     assert resumed == read_csv(reference_out / "grades.csv")
+
+
+def _grading_processes(root):
+    """The grading processes under ``root``: children of its multiprocessing fork server."""
+    import psutil
+
+    servers = [p for p in psutil.Process(root).children(recursive=True) if "forkserver" in " ".join(p.cmdline())]
+    return [child for server in servers for child in server.children()]
+
+
+def _autograde_command(out):
+    return [sys.executable, "-m", "grader", "autograde", str(CLASS), "--assignment", ASSIGNMENT, "--out", str(out),
+            "--db", f"sqlite:///{out}/gradebook.db", "--jobs", "2", "--timeout", str(TIMEOUT), "--seed", str(SEED),
+            "--quiet"]
+
+
+def _wait_for_feedback(out, count, process):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and len(list((out / "feedback").glob("*"))) < count:
+        time.sleep(0.05)
+
+
+def test_a_grading_process_killed_from_outside_is_replaced_and_nothing_is_lost(graded, tmp_path):
+    reference_out, _ = graded
+    out = tmp_path / "out"
+    process = subprocess.Popen(_autograde_command(out), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_feedback(out, 3, process)
+    victims = _grading_processes(process.pid)
+    assert victims, "the grader should grade in separate processes"
+    victims[0].kill()
+    _, errors = process.communicate(timeout=300)
+    assert process.returncode == 0, errors.decode()
+    assert read_csv(out / "grades.csv") == read_csv(reference_out / "grades.csv")
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == sorted(PINNED)
+
+
+def test_killing_the_grader_leaves_no_process_behind(tmp_path):
+    import psutil
+
+    out = tmp_path / "out"
+    process = subprocess.Popen(_autograde_command(out), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for_feedback(out, 3, process)
+    descendants = psutil.Process(process.pid).children(recursive=True)
+    assert descendants, "grading processes, fork servers and sandboxes should be running"
+    process.kill()  # the grader alone, not its process group
+    process.wait()
+    _, alive = psutil.wait_procs(descendants, timeout=60)
+    assert not alive, [" ".join(p.cmdline())[:120] for p in alive]
