@@ -194,10 +194,11 @@ def main():
               f"   {with_creation:.3f} submissions/s, {with_creation / nb_rate:.2f}x.)")
         print(f"  target: >= {TARGET:g}x nbgrader's throughput on this {os.cpu_count()}-core machine: "
               f"{'MET' if ratio >= TARGET else 'NOT MET'}")
-        print("  timed, ours: the whole autograde() call in this process: finding and hashing the submissions, one\n"
-              "    probe sandbox, opening the SQLite gradebook, every sandbox start, grading, diagnosis, feedback\n"
-              "    files, the grader's state DB, the gradebook writes and grades.csv (Python modules, nbgrader's\n"
-              "    api included, were imported before the clock started).\n"
+        print("  timed, ours: the whole autograde() call in this process: finding and hashing the submissions,\n"
+              "    starting the grading processes (each: interpreter, hidden cases, sandbox fork server, a probe\n"
+              "    sandbox), opening the SQLite gradebook, every sandbox start, grading, diagnosis, feedback\n"
+              "    files, the grader's state DB, the gradebook writes and grades.csv (this process's Python\n"
+              "    modules, nbgrader's api included, were imported before the clock started).\n"
               "  timed, nbgrader: the whole `python -m nbgrader autograde` process: interpreter start and imports,\n"
               "    one kernel per notebook, the visible and hidden checks, and its gradebook writes.\n"
               "  not timed: writing the submissions, the nbgrader course folder, generate_assignment.")

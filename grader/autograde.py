@@ -67,7 +67,10 @@ def _sqlite_files(db_url):
 
 
 def autograde(submitted, options):
-    """Grade every submission of ``options.assignment`` in ``submitted``; returns a summary dict."""
+    """Grade every submission of ``options.assignment`` in ``submitted``; returns a summary dict.
+
+    It starts grading processes (multiprocessing's forkserver): a script that calls it needs the
+    usual ``if __name__ == "__main__":`` guard."""
     spec = load_spec(options.assignment)
     out = Path(options.out).resolve()
     template = Path(options.template or REPO / "release" / options.assignment)
@@ -149,17 +152,34 @@ def _end_with(pid):
     batch leaves nothing running. (Its fork server, sandboxes and their processes end with it.)"""
     import select
     import threading
+    import time
 
     try:
         handle = os.pidfd_open(pid)
     except ProcessLookupError:
         os._exit(1)
+    except OSError:  # no pidfd (a kernel older than 5.3): look once a second
+        handle = None
 
     def watch():
-        select.select([handle], [], [])
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while _alive(pid):
+                time.sleep(1)
         os._exit(1)
 
     threading.Thread(target=watch, name="end-with-the-grader", daemon=True).start()
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 def _grade_here(submission):
@@ -184,13 +204,17 @@ def _ready():
 
 
 @contextmanager
-def _local_grader(spec, options, settings, template, run_seed, out):
+def _local_grader(spec, options, settings, template, run_seed, out, task=None):
     """Start ``options.jobs`` grading processes and check that they can sandbox; yield
     run(submissions), which yields results in the order they finish, their feedback written.
 
     Separate processes, not threads: comparing outputs and reading results is Python work that
-    threads of one process would do one at a time. A grading process that dies (killed from
-    outside) is replaced and the submissions it had not returned are graded again."""
+    threads of one process would do one at a time. When a grading process dies (killed from
+    outside, or by a submission: none is known to do it), the pool is replaced; the submissions
+    that may have been in its hands are graded again one at a time, and one that kills a grading
+    process on its own gets an error result instead of stopping the batch. ``task`` replaces
+    _grade_here in tests."""
+    task = task or _grade_here
     context = multiprocessing.get_context("forkserver")
     # Grading processes are forked from a server that has imported the grader once.
     context.set_forkserver_preload(["__main__", __name__])
@@ -213,23 +237,42 @@ def _local_grader(spec, options, settings, template, run_seed, out):
 
     def run(todo):
         nonlocal pool
-        pending, restarts = dict(enumerate(todo)), 0
+        pending = dict(enumerate(todo))  # in submission order
+        suspects, deaths = [], 0  # suspects are graded alone, the first of them now
         while pending:
             pool = pool or start_pool()
-            futures = {pool.submit(_grade_here, submission): index for index, submission in pending.items()}
+            batch = {suspects[0]: pending[suspects[0]]} if suspects else pending
+            futures = {pool.submit(task, submission): index for index, submission in batch.items()}
             try:
                 for future in as_completed(futures):
                     result = future.result()
-                    del pending[futures[future]]
+                    index = futures[future]
+                    del pending[index]
+                    if suspects and suspects[0] == index:
+                        suspects.pop(0)
                     yield result
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)
-                pool, restarts = None, restarts + 1
-                if restarts > GRADING_PROCESS_RESTARTS:
+                pool = None
+                for future, index in futures.items():  # finished before the death: keep them
+                    if index in pending and future.done() and not future.cancelled() and future.exception() is None:
+                        del pending[index]
+                        yield future.result()
+                if suspects:  # it died grading this submission alone
+                    index = suspects.pop(0)
+                    error = RuntimeError("its grading process died while grading it alone")
+                    result = _internal_error(pending.pop(index), spec, run_seed, error)
+                    write_feedback(out, result)
+                    yield result.summary()
+                    continue
+                deaths += 1
+                if deaths > GRADING_PROCESS_RESTARTS:
                     raise RuntimeError(
-                        f"grading processes died {restarts} times (killed from outside, or out of memory?); "
+                        f"grading processes died {deaths} times (killed from outside, or out of memory?); "
                         "every grade written so far is kept: run the same command again to resume"
                     ) from None
+                # Each process holds one submission and the pool's queue at most jobs + 1 more.
+                suspects = list(pending)[: 2 * jobs + 1]
 
     try:
         yield run

@@ -9,6 +9,7 @@ import csv
 import filecmp
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -213,3 +214,37 @@ def test_killing_the_grader_leaves_no_process_behind(tmp_path):
     process.wait()
     _, alive = psutil.wait_procs(descendants, timeout=60)
     assert not alive, [" ".join(p.cmdline())[:120] for p in alive]
+
+
+POISON = "poison"
+
+
+def _grade_unless_poison(submission):
+    """A grading task (run in a grading process) that kills its process on the student "poison"."""
+    from grader.autograde import _grade_here
+
+    if submission.student_id == POISON:
+        os._exit(9)
+    return _grade_here(submission)
+
+
+def test_a_submission_that_kills_its_grading_process_gets_an_error_and_the_batch_goes_on(tmp_path):
+    from grader.autograde import _local_grader
+    from grader.ingest import find_submissions
+    from grader.sandbox import SandboxSettings
+
+    students = ["amy", "bob", POISON, "cat", "dan", "eve", "fay"]
+    submitted, out = tmp_path / "submitted", tmp_path / "out"
+    for student in students:
+        (submitted / student / ASSIGNMENT).mkdir(parents=True)
+        shutil.copy(CLASS / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", submitted / student / ASSIGNMENT)
+    submissions, _ = find_submissions(submitted, ASSIGNMENT, SPEC.notebook_name)
+    settings = SandboxSettings(hide=[str(submitted), str(out)])
+    grader = _local_grader(SPEC, options(out), settings, REPO / "release" / ASSIGNMENT, SEED, out, task=_grade_unless_poison)
+    with grader as run:
+        results = {result.student_id: result for result in run(submissions)}
+    assert sorted(results) == sorted(students), "every submission once"
+    assert all(results[s].score == SPEC.max_score for s in students if s != POISON)
+    assert results[POISON].score == 0 and {i.status for i in results[POISON].items} == {"error"}
+    feedback = json.loads((out / "feedback" / POISON / f"{ASSIGNMENT}.json").read_text())
+    assert "grading process died" in " ".join(feedback["messages"])
