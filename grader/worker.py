@@ -1,12 +1,12 @@
 """The sandboxed grading worker. Runs student code; trusted with nothing.
 
-grader.sandbox starts this file once per grading process as a fork server (``zygote``): it
-imports numpy and waits. Each sandbox is a fork of it that works in a private folder holding a
-copy of the student release's support files (never the reference). Before it reads any student
-code, a sandbox:
-  1. (namespace mode) enters new mount, network and IPC namespaces, hides the course repository,
-     the submissions, the gradebook and the output folder under empty tmpfs mounts, keeping only
-     the Python installation visible, read-only;
+grader.sandbox starts this file as a fork server (``zygote``) per grading process and release
+folder: it imports numpy and runs the assignment's setup cell (our code: the release's support
+modules), then waits. Each sandbox is a fork of it that works in a private, empty folder. Before
+it reads any student code, a sandbox:
+  1. (namespace mode) enters new mount, network, IPC and PID namespaces, hides the course
+     repository, the submissions, the gradebook and the output folder under empty tmpfs mounts,
+     keeping only the Python installation and the release folder visible, read-only;
   2. sets resource limits (address space, CPU seconds, file size, open files, processes);
   3. drops to its own unprivileged uid/gid (when started as root).
 Then it answers tasks read from stdin, one frame each, and writes one result frame per task to
