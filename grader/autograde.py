@@ -18,13 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .feedback import as_html, as_json
+from .feedback import write_feedback
 from .grading import ItemResult, SubmissionResult, autograde_cases, grade_submission, sandbox_starter
 from .ingest import find_submissions
 from .nbgrader_course import REPO
 from .sandbox import SandboxSettings
 from .spec import load_spec
-from .store import ResultStore, atomic_write, write_csv
+from .store import ResultStore, write_csv
 
 STATE_FILE = ".grader_state.sqlite"
 
@@ -49,13 +49,6 @@ def _internal_error(submission, spec, seed, error):
     message = f"the grader failed on this submission ({type(error).__name__}: {error}); please report it"
     items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
     return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
-
-
-def write_feedback(out, result):
-    """The student's feedback files, JSON and HTML, each written atomically."""
-    folder = Path(out) / "feedback" / result.student_id
-    atomic_write(folder / f"{result.assignment}.json", as_json(result))
-    atomic_write(folder / f"{result.assignment}.html", as_html(result))
 
 
 def _sqlite_files(db_url):
@@ -186,8 +179,7 @@ def _grade_here(submission):
     """Task of a grading process: grade one submission and write its feedback; returns the
     result's summary. A failure on the submission becomes its result; a grading process that
     cannot grade at all raises, which stops the batch."""
-    if "error" in _GRADING_PROCESS:
-        raise _GRADING_PROCESS["error"]
+    _ready()
     state = _GRADING_PROCESS
     try:
         result = grade_submission(submission, state["spec"], state["start_sandbox"], state["seed"], state["timeout"])

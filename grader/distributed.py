@@ -12,20 +12,23 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .feedback import write_feedback
 from .grading import grade_submission, sandbox_starter
 from .ingest import Submission
 from .nbgrader_course import REPO
-from .sandbox import Sandbox
 from .spec import load_spec
 
 TASK_RETRIES = 3
 IN_FLIGHT_PER_THREAD = 4
 
 
+def _worker_sandbox_starter(assignment, settings, timeout):
+    """On a worker: what starts a sandbox for ``assignment`` (this machine's release folder)."""
+    return sandbox_starter(REPO / "release" / assignment, settings, load_spec(assignment), timeout)
+
+
 def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings):
     """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox."""
-    spec = load_spec(assignment)
-    template = REPO / "release" / assignment
     with tempfile.TemporaryDirectory(prefix="dnn-submission-") as folder:
         os.chmod(folder, 0o700)
         path = None
@@ -33,13 +36,15 @@ def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, s
             path = Path(folder) / notebook_name
             path.write_bytes(notebook)
         submission = Submission(student_id, path, list(messages))
-        return grade_submission(submission, spec, sandbox_starter(template, settings, spec, timeout), seed, timeout)
+        start_sandbox = _worker_sandbox_starter(assignment, settings, timeout)
+        return grade_submission(submission, load_spec(assignment), start_sandbox, seed, timeout)
 
 
-def _probe_sandbox(settings):
-    """Runs on a worker: can it start a sandbox? Returns None, or why not."""
+def _probe_sandbox(settings, assignment, timeout):
+    """Runs on a worker: can it start a sandbox for ``assignment``? Returns None, or why not.
+    (Its fork server, started here, then serves the grading.)"""
     try:
-        Sandbox(REPO / "release" / "dnn_step_by_step", settings, 30).start().close()
+        _worker_sandbox_starter(assignment, settings, timeout)().close()
     except Exception as error:
         return f"{type(error).__name__}: {error}"
     return None
@@ -51,11 +56,9 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
     run(submissions), which yields results as tasks finish, their feedback written into ``out``."""
     from dask.distributed import Client, as_completed
 
-    from .autograde import write_feedback
-
     client = Client(address, timeout="30s")
     try:
-        problems = {w: p for w, p in client.run(_probe_sandbox, settings).items() if p}
+        problems = {w: p for w, p in client.run(_probe_sandbox, settings, spec.assignment, options.timeout).items() if p}
         if problems:
             raise RuntimeError(f"workers cannot isolate student code: {problems}")
 

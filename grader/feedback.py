@@ -7,6 +7,9 @@ code or the reference solutions.
 import html
 import json
 import math
+from pathlib import Path
+
+from .store import atomic_write
 
 SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "MISSING"}
 
@@ -92,3 +95,11 @@ def as_html(result):
         parts.append("</div>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def write_feedback(out, result):
+    """The student's feedback files, ``out/feedback/<student>/<assignment>.json`` and ``.html``,
+    each written atomically."""
+    folder = Path(out) / "feedback" / result.student_id
+    atomic_write(folder / f"{result.assignment}.json", as_json(result))
+    atomic_write(folder / f"{result.assignment}.html", as_html(result))
