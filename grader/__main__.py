@@ -7,6 +7,7 @@
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -88,8 +89,15 @@ def _check(args):
     return 0 if result.score == result.max_score else 1
 
 
+def _stop_on_sigterm(signum, frame):
+    """SIGTERM stops the grader like Ctrl-C: its clean-up runs (grading processes and sandboxes
+    end, a zip's extracted files are removed) and every grade written so far is kept."""
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     from dnn_utils.data import DatasetError
 
     from .sandbox import SandboxUnavailable

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .feedback import write_feedback
+from .feedback import write_feedback_safely
 from .grading import ItemResult, SubmissionResult, autograde_cases, grade_submission, sandbox_starter
 from .ingest import find_submissions
 from .nbgrader_course import REPO
@@ -132,7 +132,7 @@ def _start_grading_process(grader, assignment, template, settings, timeout, run_
         _end_with(grader)
         spec = load_spec(assignment)
         start_sandbox = sandbox_starter(template, settings, spec, timeout)
-        for function in spec.functions:
+        for function in spec.functions:  # warm up: the reference and its imports, on one student's cases
             autograde_cases(function, run_seed)
         start_sandbox().close()
         _GRADING_PROCESS.update(spec=spec, start_sandbox=start_sandbox, seed=run_seed, timeout=timeout, out=out)
@@ -185,8 +185,7 @@ def _grade_here(submission):
         result = grade_submission(submission, state["spec"], state["start_sandbox"], state["seed"], state["timeout"])
     except Exception as error:  # one student's file never aborts the batch
         result = _internal_error(submission, state["spec"], state["seed"], error)
-    write_feedback(state["out"], result)
-    return result.summary()
+    return write_feedback_safely(state["out"], result).summary()
 
 
 def _ready():
@@ -227,6 +226,13 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
 
     pool = start_pool()
 
+    def stop_now():
+        """Kill the grading processes: a task stuck in one must not hold up Ctrl-C or an error
+        (shutdown() alone waits for running tasks)."""
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
     def run(todo):
         nonlocal pool
         pending = dict(enumerate(todo))  # in submission order
@@ -254,8 +260,7 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
                     index = suspects.pop(0)
                     error = RuntimeError("its grading process died while grading it alone")
                     result = _internal_error(pending.pop(index), spec, run_seed, error)
-                    write_feedback(out, result)
-                    yield result.summary()
+                    yield write_feedback_safely(out, result).summary()
                     continue
                 deaths += 1
                 if deaths > GRADING_PROCESS_RESTARTS:
@@ -268,6 +273,11 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
 
     try:
         yield run
+    except BaseException:
+        if pool is not None:
+            stop_now()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

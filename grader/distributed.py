@@ -12,7 +12,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .feedback import write_feedback
+from .feedback import write_feedback_safely
 from .grading import grade_submission, sandbox_starter
 from .ingest import Submission
 from .nbgrader_course import REPO
@@ -77,9 +77,8 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
             futures = as_completed([submit(s) for _, s in zip(range(window), pending)])
             try:
                 for future in futures:
-                    result = future.result()
+                    result = write_feedback_safely(out, future.result())
                     future.release()
-                    write_feedback(out, result)
                     following = next(pending, None)
                     if following is not None:
                         futures.add(submit(following))

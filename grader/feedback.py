@@ -15,16 +15,22 @@ SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIME
 
 
 def _json_safe(value):
-    """Standard JSON only: non-finite numbers become null, numpy numbers Python ones."""
+    """Standard JSON only: non-finite numbers become null, numpy numbers Python ones, anything
+    else short text."""
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_json_safe(v) for v in value]
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
+        try:
+            value = value.item()
+        except (TypeError, ValueError):
+            return str(value)[:100]
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    return value
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    return str(value)[:100]
 
 
 def as_json(result):
@@ -97,9 +103,34 @@ def as_html(result):
     return "\n".join(parts)
 
 
+MAX_FEEDBACK_CHARS = 2 << 20  # per file; past it only the scores and notes are kept
+
+
 def write_feedback(out, result):
     """The student's feedback files, ``out/feedback/<student>/<assignment>.json`` and ``.html``,
     each written atomically."""
     folder = Path(out) / "feedback" / result.student_id
-    atomic_write(folder / f"{result.assignment}.json", as_json(result))
-    atomic_write(folder / f"{result.assignment}.html", as_html(result))
+    text, page = as_json(result), as_html(result)
+    if len(text) > MAX_FEEDBACK_CHARS or len(page) > MAX_FEEDBACK_CHARS:
+        short = _scores_only(result, "the details of this feedback were too long to keep; only the scores are shown")
+        text, page = as_json(short), as_html(short)
+    atomic_write(folder / f"{result.assignment}.json", text)
+    atomic_write(folder / f"{result.assignment}.html", page)
+
+
+def _scores_only(result, note):
+    summary = result.summary()
+    summary.messages = [*result.messages[:20], note]
+    return summary
+
+
+def write_feedback_safely(out, result):
+    """write_feedback, and when that fails (it should not: every text in a result is clipped and
+    typed), feedback with the scores only, so one submission can never stop the batch. Returns
+    ``result``."""
+    try:
+        write_feedback(out, result)
+    except Exception as error:  # noqa: BLE001
+        write_feedback(out, _scores_only(result, f"the grader could not write the details of this feedback "
+                                                  f"({type(error).__name__}); please report it"))
+    return result

@@ -78,10 +78,20 @@ def atomic_write(path, data):
     os.replace(f.name, path)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text):
+    """``text`` as a spreadsheet shows it and never runs it: a cell that would start a formula
+    gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_csv(path, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([row[0], row[1], row[2], f"{row[3]:g}", f"{row[4]:g}", row[5]])
+        student, assignment, item = (spreadsheet_safe(str(v)) for v in row[:3])
+        writer.writerow([student, assignment, item, f"{row[3]:g}", f"{row[4]:g}", row[5]])
     atomic_write(path, buffer.getvalue())

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from dnn_utils.compare import compare, matches
-from dnn_utils.plain import NotPlainData, dumps, load, loads, save
+from dnn_utils.plain import NotPlainData, load, save, split
 
 
 def kinds(actual, expected, **kw):
@@ -61,23 +61,28 @@ def test_named_tolerances(tolerance, ok):
     assert matches(np.array([1.0 + 1e-8]), np.array([1.0]), tolerance=tolerance) is ok
 
 
-def test_zero_dimensional_and_non_contiguous_arrays_keep_their_shape():
+def round_trip(value, folder):
+    save(folder / "value.npz", value)
+    return load(folder / "value.npz")
+
+
+def test_zero_dimensional_and_non_contiguous_arrays_keep_their_shape(tmp_path):
     value = (np.squeeze(np.array([[0.5]])), np.arange(6.0).reshape(2, 3).T, np.float64(2.0))
-    back = loads(dumps(value))
+    back = round_trip(value, tmp_path)
     assert back[0].shape == () and back[1].shape == (3, 2) and matches(back[1], value[1])
     assert isinstance(back[2], np.float64)
 
 
-def test_plain_data_round_trips():
+def test_plain_data_round_trips(tmp_path):
     value = {"W1": np.ones((2, 1)), 3: (np.float64(0.5), [1, "x", None, True]), "s": np.array(["a"])}
-    back = loads(dumps(value))
+    back = round_trip(value, tmp_path)
     assert matches(back["W1"], value["W1"]) and back[3][1] == [1, "x", None, True] and isinstance(back[3], tuple)
 
 
 @pytest.mark.parametrize("bad", [object(), np.array([object()]), {1.5: 1}, lambda: 0, np.ma.masked_array([1.0])])
 def test_anything_else_is_refused(bad):
     with pytest.raises(NotPlainData):
-        dumps({"x": bad})
+        split({"x": bad})
 
 
 def test_loading_refuses_pickled_arrays(tmp_path):
@@ -85,14 +90,6 @@ def test_loading_refuses_pickled_arrays(tmp_path):
     np.savez(path, __skeleton__=np.array('{"__array__": "a0", "scalar": false}'), a0=np.array([{}], dtype=object))
     with pytest.raises(ValueError):
         load(path)
-
-
-def test_messages_refuse_object_dtypes_truncation_and_trailing_bytes():
-    good = dumps({"a": np.arange(3.0)})
-    forged = good.replace(b'"<f8"', b'"|O8"')
-    for bad in (forged, good[:-1], good + b"x", b"not plain"):
-        with pytest.raises((NotPlainData, ValueError)):
-            loads(bad)
 
 
 def test_files_round_trip(tmp_path):

@@ -317,13 +317,14 @@ def _only_plain(value):
 
 
 @pytest.mark.parametrize("assignment", list(ASSIGNMENTS))
-def test_public_mistake_data_is_plain_data_that_round_trips(assignment):
-    """Is public_mistake_data plain data (no code) that plain.dumps / loads keeps, covering every mistake?"""
+def test_public_mistake_data_is_plain_data_that_round_trips(assignment, tmp_path):
+    """Is public_mistake_data plain data (no code) that plain.save / load keeps, covering every mistake?"""
     data = public_mistake_data(assignment)
     functions = {case.function for case in ASSIGNMENTS[assignment]}
     assert set(data) == functions
     assert _only_plain(data)
-    restored = plain.loads(plain.dumps(data))
+    plain.save(tmp_path / "mistakes.npz", data)
+    restored = plain.load(tmp_path / "mistakes.npz")
     for function in functions:
         assert list(restored[function]) == [m.id for m in CATALOG[function]]
         names = {case.name for case in CASES[function]}

@@ -21,9 +21,9 @@ def run_probe(code, tmp_path=None, timeout=20, settings=None, **extra):
     settings = settings or SandboxSettings(hide=[str(tmp_path)] if tmp_path else [])
     with Sandbox(TEMPLATE, settings, time_budget=60) as sandbox:
         result = sandbox.run({"function": "probe", "setup": "import numpy as np", "cells": [textwrap.dedent(code)],
-                              "cases": [()], "deps": [], "deps_source": "", **extra}, timeout)
-    case = result["cases"][0]
-    return case.get("output", case)
+                              "cases": [()], "deps": [], **extra}, timeout)
+    case = result.cases[0]
+    return case.output if case.returned else case
 
 
 def test_student_code_runs_as_an_unprivileged_user_without_network():
@@ -146,8 +146,8 @@ def test_processes_left_behind_are_killed_with_the_sandbox():
         def probe():
             subprocess.Popen(["sleep", "300"], start_new_session=True)
             return os.getuid()
-    """)], "cases": [()], "deps": [], "deps_source": ""}, 20)
-    assert result["cases"][0]["output"] == uid
+    """)], "cases": [()], "deps": []}, 20)
+    assert result.cases[0].output == uid
     sandbox.close()
     if os.getuid() == 0:
         time.sleep(0.2)
@@ -186,8 +186,8 @@ def test_the_setup_imports_are_preloaded_read_only_and_private_to_each_sandbox()
     for _ in range(2):
         with Sandbox(TEMPLATE, SandboxSettings(), 60, preload=setup) as sandbox:
             result = sandbox.run({"function": "probe", "setup": setup, "cells": [textwrap.dedent(probe)],
-                                  "cases": [()], "deps": [], "deps_source": ""}, 20)
-        outputs.append(result["cases"][0]["output"])
+                                  "cases": [()], "deps": []}, 20)
+        outputs.append(result.cases[0].output)
     for output in outputs:
         assert output["preloaded"] and output["file"].startswith(str(TEMPLATE.resolve()))
         assert output["patched before"] is False and output["writable"] is False
@@ -207,7 +207,7 @@ def test_a_sandbox_ends_when_its_grader_ends():
         sandbox = Sandbox({str(TEMPLATE)!r}, SandboxSettings(), 600).start()
         print("started", flush=True)
         sandbox.run({{"function": "probe", "setup": "", "cells": ["def probe():\\n    while True:\\n        pass\\n"],
-                     "cases": [()], "deps": [], "deps_source": ""}}, 600)
+                     "cases": [()], "deps": []}}, 600)
     """)
     grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert grader.stdout.readline().strip() == "started"

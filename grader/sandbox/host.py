@@ -1,0 +1,465 @@
+"""The host side of the sandbox: start an isolated child per submission, talk to it with
+deadlines in both directions, and read what it says as an attacker's bytes.
+
+See child.py for what happens inside, wire.py for the bytes and protocol.py for the messages.
+Nothing here trusts the child: every frame is size-capped and decoded with limits, every write
+to it has a deadline (a child that stops reading cannot block us), its calls for reference
+functions are answered here (no reference code enters a sandbox), and a child that dies because
+our own fork server died is reported as ours, not the student's.
+"""
+
+import atexit
+import errno
+import fcntl
+import json
+import os
+import selectors
+import shutil
+import signal
+import site
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..nbgrader_course import REPO
+from . import protocol, wire
+
+CHILD_SOURCE = Path(__file__).with_name("child.py")
+UID_BASE = 62000
+MAX_SLOTS = 1024
+SLOT_DIR = Path(tempfile.gettempdir()) / "dnn-grade-slots"
+ROOT_MOUNT = SLOT_DIR / "root"  # an empty folder each sandbox mounts its own root on, in its own namespace
+START_TIMEOUT = 60
+RESULT_LIMITS = wire.Limits()  # what one frame from a sandbox may hold
+MAX_CALLS = 20_000  # reference calls in one task
+MAX_CALL_ELEMENTS = 1 << 16  # array entries in one call's arguments
+SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+class SandboxError(RuntimeError):
+    """The sandbox did not answer as it should.
+
+    kind: "timeout", "crashed" (it exited, crashed or went over a limit), "protocol" (it sent
+    something malformed or too large) or "infrastructure" (our fork server died: not the
+    student's doing)."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+
+    def __reduce__(self):  # it travels back from grading processes
+        return type(self), (self.kind, str(self))
+
+
+class SandboxUnavailable(RuntimeError):
+    """This machine cannot isolate student code."""
+
+
+@dataclass
+class SandboxSettings:
+    """How sandboxes are isolated and limited."""
+
+    mode: str = "auto"  # "namespace" (isolated), "none" (limits only, for trusted code) or "auto"
+    memory_bytes: int = 1 << 30
+    file_bytes: int = 16 << 20
+    scratch_bytes: int = 64 << 20  # /tmp, /var/tmp, /dev/shm and home together
+    open_files: int = 256
+    processes: int = 64
+    hide: list = field(default_factory=list)  # folders that must never be visible (checked, refused if they would be)
+
+    def resolved_mode(self):
+        if self.mode != "auto":
+            return self.mode
+        return "namespace" if namespaces_available() else "unavailable"
+
+
+_NAMESPACES = None
+
+
+def namespaces_available():
+    """Can we make mount and network namespaces here (as root, or through a user namespace)?"""
+    global _NAMESPACES
+    if _NAMESPACES is None:
+        probe = "import ctypes,sys;libc=ctypes.CDLL(None);sys.exit(libc.unshare(0x00020000|0x40000000|(0 if __import__('os').getuid()==0 else 0x10000000)))"
+        _NAMESPACES = subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0
+    return _NAMESPACES
+
+
+def _inside(path, folder):
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def filesystem_view(library, hidden=()):
+    """(visible, links): the folders a sandbox sees read-only — the Python installation, the
+    system's libraries and ``library`` (the release folder) — and the top-level symlinks of a
+    merged-/usr system. Refuses a view that would show a folder that must stay hidden."""
+    candidates, links = {sys.prefix, sys.base_prefix, *site.getsitepackages(), str(library)}, {}
+    for folder in SYSTEM_FOLDERS:
+        if os.path.islink(folder):
+            links[folder] = os.readlink(folder)
+        elif os.path.isdir(folder):
+            candidates.add(folder)
+    visible = []
+    for path in sorted(str(Path(p).resolve()) for p in candidates if os.path.exists(p)):
+        if not any(_inside(path, kept) for kept in visible):
+            visible.append(path)
+    secret = [str(Path(p).resolve()) for p in (REPO, "/root", "/home", *hidden) if os.path.exists(p)]
+    library = str(Path(library).resolve())
+    for path in visible:
+        for folder in secret:
+            if _inside(folder, path):
+                raise SandboxUnavailable(
+                    f"{folder} must be hidden from student code but lies inside {path}, which sandboxes see: "
+                    "keep submissions, the output folder, the gradebook and the course repository outside the "
+                    "Python installation and the release folder"
+                )
+    if any(_inside(library, folder) for folder in (str(SLOT_DIR),)):
+        raise SandboxUnavailable(f"the release folder {library} lies inside the sandboxes' own folder {SLOT_DIR}")
+    return visible, links
+
+
+class Slot:
+    """A machine-wide sandbox number, held through an exclusive lock on a file, so that sandboxes
+    started by any grader process (parallel graders, Dask workers) never share a uid."""
+
+    def __init__(self):
+        SLOT_DIR.mkdir(mode=0o700, exist_ok=True)
+        for number in range(MAX_SLOTS):
+            handle = open(SLOT_DIR / f"{number}.lock", "a")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            self.number, self._handle = number, handle
+            return
+        raise SandboxUnavailable(f"all {MAX_SLOTS} sandbox slots of this machine are in use")
+
+    def release(self):
+        if self._handle is not None:
+            self._handle.close()  # closing drops the lock
+            self._handle = None
+
+
+BASE_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "MPLBACKEND": "Agg",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    # Machine-specific BLAS fixes stay (see the machine notes: older OpenBLAS builds need them).
+    **{name: os.environ[name] for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if name in os.environ},
+}
+
+
+class Zygote:
+    """A fork server (child.py) for one release folder: numpy and the release's support modules
+    (what the assignment's setup cell imports) are imported once, and each sandbox is a fork.
+    Started on first use, shared by every thread of this process, restarted if it dies."""
+
+    _lock = threading.Lock()
+    _servers = {}
+
+    @classmethod
+    def for_library(cls, library, preload=None):
+        """The fork server for sandboxes that see ``library``, with ``preload`` (trusted code: the
+        assignment's setup cell) already run."""
+        key = (str(library), preload)
+        with cls._lock:
+            server = cls._servers.get(key)
+            if server is None or not server.alive():
+                server = cls._servers[key] = cls(library, preload)
+            return server
+
+    def __init__(self, library, preload=None):
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.log = tempfile.TemporaryFile(prefix="dnn-zygote-", suffix=".log")  # unlinked: nothing left behind
+        start = {"site_packages": site.getsitepackages(), "library": str(library), "preload": preload}
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-I", str(CHILD_SOURCE), str(theirs.fileno()), json.dumps(start)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log,
+            pass_fds=(theirs.fileno(),), env=dict(BASE_ENV), cwd="/", start_new_session=True,
+        )
+        theirs.close()
+        self.requests = threading.Lock()
+        atexit.register(self.stop)
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def spawn(self, config, task_read, result_write):
+        """Fork a sandbox with these pipe ends; returns its pid."""
+        with self.requests:
+            try:
+                socket.send_fds(self.control, [json.dumps(config).encode()], [task_read, result_write])
+                reply = self.control.recv(4096)
+            except OSError as error:
+                raise SandboxError("infrastructure", f"the sandbox fork server failed: {error}{self.log_tail()}") from None
+        if not reply:
+            raise SandboxError("infrastructure", f"the sandbox fork server ended{self.log_tail()}")
+        return json.loads(reply)["pid"]
+
+    def log_tail(self):
+        try:
+            self.log.seek(0, os.SEEK_END)
+            size = self.log.tell()
+            self.log.seek(max(0, size - 2000))
+            text = self.log.read().decode(errors="replace").strip()
+        except (OSError, ValueError):
+            return ""
+        return f"\n{text}" if text else ""
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.control.close()  # it exits when the control socket closes
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+
+def _elements(value):
+    """How many scalars and array entries ``value`` (decoded plain data) holds."""
+    if isinstance(value, (list, tuple)):
+        return sum(_elements(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_elements(v) for v in value.values())
+    return int(getattr(value, "size", 1))
+
+
+class Sandbox:
+    """One isolated child process with its own root filesystem and its own uid (from its Slot)."""
+
+    def __init__(self, template, settings, time_budget, preload=None):
+        self.template = Path(template)
+        self.preload = preload  # trusted setup code its fork server runs once (Zygote)
+        self.settings = settings
+        self.time_budget = time_budget
+        self.slot = self.pid = self.zygote = self.workdir = None
+        self.uid = self.gid = None
+        self.tasks = self.results = None
+
+    def start(self):
+        """Start the child; returns self. On failure nothing is left behind."""
+        try:
+            return self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    def _config(self, mode):
+        library = str(self.template.resolve())
+        config = {
+            "mode": mode,
+            "library": library,
+            "uid": self.uid,
+            "gid": self.gid,
+            "env": dict(BASE_ENV, HOME="/home/student", MPLCONFIGDIR="/home/student/.mpl"),
+            "limits": {
+                "as": self.settings.memory_bytes,
+                "cpu": int(self.time_budget) + 5,
+                "fsize": self.settings.file_bytes,
+                "nofile": self.settings.open_files,
+                "nproc": self.settings.processes,
+                "core": 0,
+            },
+        }
+        if mode == "namespace":
+            visible, links = filesystem_view(library, self.settings.hide)
+            SLOT_DIR.mkdir(mode=0o700, exist_ok=True)
+            ROOT_MOUNT.mkdir(mode=0o700, exist_ok=True)
+            config.update(root=str(ROOT_MOUNT), visible=visible, links=links, scratch_bytes=self.settings.scratch_bytes)
+        else:  # trusted notebooks only: a plain private folder
+            self.workdir = Path(tempfile.mkdtemp(prefix="dnn-grade-"))
+            (self.workdir / ".mpl").mkdir()
+            config["workdir"] = str(self.workdir)
+            config["env"].update(HOME=str(self.workdir), MPLCONFIGDIR=str(self.workdir / ".mpl"))
+        return config
+
+    def _start(self):
+        mode = self.settings.resolved_mode()
+        if mode == "unavailable":
+            raise SandboxUnavailable(
+                "cannot isolate student code here: run as root, or enable unprivileged user namespaces "
+                "(sysctl kernel.unprivileged_userns_clone=1), or pass --sandbox none for trusted submissions only"
+            )
+        self.slot = Slot()
+        if os.getuid() == 0 and mode == "namespace":
+            self.uid = self.gid = UID_BASE + self.slot.number
+        else:
+            self.uid, self.gid = os.getuid(), os.getgid()
+        config = self._config(mode)
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        self.zygote = Zygote.for_library(config["library"], self.preload)
+        try:
+            self.pid = self.zygote.spawn(config, task_read, result_write)
+        finally:
+            os.close(task_read)
+            os.close(result_write)
+        os.set_blocking(task_write, False)
+        self.tasks, self.results = task_write, result_read
+        try:
+            hello = self._receive(time.monotonic() + START_TIMEOUT)
+        except SandboxError as error:
+            raise SandboxError(error.kind, f"the sandbox did not start: {error}{self.zygote.log_tail()}") from None
+        ready = hello.get("ready") if isinstance(hello, dict) else None
+        if not isinstance(ready, dict) or ready.get("uid") != self.uid:
+            raise SandboxError("protocol", "the sandbox did not start as its own user")
+        return self
+
+    # --- talking to the child, with deadlines ---------------------------------------------
+
+    def _send(self, message, deadline):
+        data = memoryview(wire.frame(wire.encode(message)))
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.tasks, selectors.EVENT_WRITE)
+            while data:
+                try:
+                    data = data[os.write(self.tasks, data[: 1 << 16]):]
+                    continue
+                except BlockingIOError:
+                    pass
+                except OSError as error:  # EPIPE: it is gone
+                    if error.errno in (errno.EPIPE, errno.EBADF):
+                        raise self._ended() from None
+                    raise
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not selector.select(remaining):
+                    raise SandboxError("timeout", "time limit exceeded (the sandbox stopped reading)")
+
+    def _read_exactly(self, size, deadline, selector):
+        chunks, missing = [], size
+        while missing:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not selector.select(remaining):
+                raise SandboxError("timeout", "time limit exceeded")
+            chunk = os.read(self.results, min(missing, 1 << 20))
+            if not chunk:
+                raise self._ended()
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+    def _receive(self, deadline):
+        """The next message from the child, decoded within RESULT_LIMITS."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.results, selectors.EVENT_READ)
+            (size,) = wire.FRAME_HEADER.unpack(self._read_exactly(wire.FRAME_HEADER.size, deadline, selector))
+            if size > RESULT_LIMITS.max_bytes:
+                raise SandboxError("protocol", f"the sandbox sent a message of {size} bytes (limit {RESULT_LIMITS.max_bytes})")
+            payload = self._read_exactly(size, deadline, selector)
+        try:
+            message = wire.decode(payload, RESULT_LIMITS)
+        except (wire.NotPlainData, RecursionError, MemoryError, ValueError) as error:
+            raise SandboxError("protocol", f"the sandbox sent an unreadable message ({error})") from None
+        if not isinstance(message, dict) or len(message.keys() & {"ready", "call", "result"}) != 1:
+            raise SandboxError("protocol", "the sandbox sent a malformed message")
+        return message
+
+    def _ended(self):
+        if self.zygote is not None and not self.zygote.alive():
+            return SandboxError("infrastructure", "the grader's sandbox server stopped (not the student's doing)")
+        return SandboxError("crashed", "the sandbox process ended: the code called os._exit, crashed, or went over "
+                                       "a limit (CPU time, memory or file size)")
+
+    def run(self, task, timeout, answer=None):
+        """Send one task; return its protocol.TaskRun. ``answer(name, args, kwargs)`` runs a reference
+        dependency the task names in task["deps"] and returns ("value", v) or ("refused", error
+        dict). Raises SandboxError when the child fails, stalls or misbehaves."""
+        deadline = time.monotonic() + timeout
+        self._send({"task": task}, deadline)
+        calls = 0
+        while True:
+            message = self._receive(deadline)
+            if "result" in message:
+                return protocol.task_run(message["result"], len(task["cases"]))
+            if "call" not in message:
+                raise SandboxError("protocol", "the sandbox sent an unexpected message")
+            calls += 1
+            if calls > MAX_CALLS:
+                raise SandboxError("protocol", f"more than {MAX_CALLS} calls of reference functions in one task")
+            self._send(self._answer(message, task, answer), deadline)
+
+    @staticmethod
+    def _answer(message, task, answer):
+        name, args, kwargs = message.get("call"), message.get("args"), message.get("kwargs", {})
+        if not isinstance(name, str) or name not in task.get("deps", ()) or answer is None:
+            return {"refused": {"type": "NameError", "message": f"no reference function {str(name)[:40]!r} here"}}
+        if not isinstance(args, list) or not isinstance(kwargs, dict) or _elements([args, kwargs]) > MAX_CALL_ELEMENTS:
+            return {"refused": {"type": "ValueError", "message": f"{name} was called with arguments too large for the grader"}}
+        kind, value = answer(name, args, kwargs)
+        if kind == "value":
+            try:
+                wire.encode(value)
+                return {"value": value}
+            except wire.NotPlainData:
+                return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
+        return {"refused": value}
+
+    def close(self):
+        """Stop the child and everything it started."""
+        if self.pid is not None:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)  # the sandbox leads its own session
+            except ProcessLookupError:
+                pass
+            # In namespace mode the sandbox is process 1 of its own PID namespace: killing it ended
+            # everything it started. A scan by uid stays as a second line of defence.
+            if os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
+                _kill_uid(self.uid)
+            self.pid = None
+        for fd in (self.tasks, self.results):
+            if fd is not None:
+                os.close(fd)
+        self.tasks = self.results = None
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+        if self.slot is not None:
+            self.slot.release()
+            self.slot = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def processes_of(uid):
+    """PIDs of the live (not zombie) processes whose real uid is ``uid``.
+
+    Read from /proc/PID/status: after dropping root a process is not dumpable, so its /proc
+    folder is owned by root whatever its uid."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = dict(line.split(":", 1) for line in (entry / "status").read_text().splitlines() if ":" in line)
+                if int(fields["Uid"].split()[0]) == uid and not fields["State"].strip().startswith("Z"):
+                    pids.append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError, KeyError):
+                pass
+    return pids
+
+
+def _kill_uid(uid):
+    """Kill any process left running under a sandbox's uid (one that escaped its process group)."""
+    for _ in range(3):  # a process may fork while we kill its siblings
+        pids = processes_of(uid)
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
