@@ -5,8 +5,13 @@ same protections hold for every submission the autograder runs (tests/test_scena
 the cheats costing only their own points)."""
 
 import os
+import sys
+import tempfile
 import textwrap
 import time
+from pathlib import Path
+
+import numpy as np
 
 import pytest
 
@@ -73,18 +78,206 @@ def test_the_reference_the_grader_and_the_course_files_are_invisible(tmp_path):
         assert seen in ("FileNotFoundError", "PermissionError", "ModuleNotFoundError", []), (path, seen)
 
 
-def test_two_sandboxes_cannot_read_each_others_folders():
-    settings = SandboxSettings()
-    with Sandbox(TEMPLATE, settings, 60) as first:
-        output = run_probe(f"""
-            import os
-            def probe():
+def test_scratch_is_private_to_each_sandbox_capped_and_gone_afterwards():
+    """Students cannot share an answer key through /tmp, /dev/shm, /var/tmp or their home: each
+    sandbox has its own, on one tmpfs with a total size cap, destroyed with it."""
+    plant = """
+        import os
+        def probe():
+            seen = {}
+            for folder in ("/tmp", "/dev/shm", "/var/tmp", os.path.expanduser("~")):
+                seen[folder] = sorted(n for n in os.listdir(folder) if n != ".mpl")
+                with open(os.path.join(folder, "answer-key"), "w") as f:
+                    f.write("42")
+            written = 0
+            try:
+                for i in range(40):
+                    with open(f"/tmp/fill{i}", "wb") as f:
+                        f.write(b"x" * (8 << 20))
+                    written += 8
+            except OSError:
+                pass
+            seen["MiB written"] = written
+            return seen
+    """
+    settings = SandboxSettings(scratch_bytes=32 << 20)
+    with Sandbox(TEMPLATE, settings, 60) as first:  # open while the second one runs
+        first_output = first.run({"function": "probe", "setup": "", "cells": [textwrap.dedent(plant)],
+                                  "cases": [()], "deps": []}, 20).cases[0].output
+        second_output = run_probe(plant, settings=settings)
+    for output in (first_output, second_output):
+        assert all(output[folder] == [] for folder in ("/tmp", "/dev/shm", "/var/tmp", "/home/student")), output
+        assert output["MiB written"] < 32
+    assert not list(Path(tempfile.gettempdir()).glob("answer-key*")) and not Path("/dev/shm/answer-key").exists()
+
+
+def test_only_the_python_installation_and_the_release_are_visible(tmp_path):
+    """An allowlist, not a denylist: a folder nobody thought to hide (an earlier run's output, a
+    gradebook's -wal file made after the sandbox started) is not there."""
+    earlier_run = tmp_path / "old-run"
+    earlier_run.mkdir()
+    (earlier_run / ".grader_state.sqlite").write_text("every student's scores")
+    (earlier_run / ".grader_state.sqlite").chmod(0o644)
+    output = run_probe(f"""
+        import os
+        def probe():
+            return {{"top": sorted(os.listdir("/")), "etc": os.path.exists("/etc/passwd"),
+                    "old run": os.path.exists({str(earlier_run)!r}), "tmp": os.listdir("/tmp"),
+                    "repo": sorted(os.listdir({str(REPO)!r})) if os.path.exists({str(REPO)!r}) else None}}
+    """)
+    assert not output["old run"] and not output["etc"] and output["tmp"] == []
+    assert set(output["top"]) <= {"bin", "dev", "home", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "tmp", "usr",
+                                  "var", *(Path(p).resolve().parts[1] for p in (sys.prefix, sys.base_prefix, REPO))}
+    assert output["repo"] is None or set(output["repo"]) <= {"release", ".venv"}
+
+
+def test_no_reference_code_can_be_found_in_a_sandbox_that_uses_reference_functions():
+    """Independent credit without reference code: the sandbox calls linear_forward and
+    linear_activation_forward, which the host runs; nothing the student can reach (memory,
+    frames, modules, files) holds their source."""
+    import inspect
+
+    from grader.grading import call_reference
+    from source_solutions import layer, linear
+
+    markers = []
+    for function in (linear.linear_forward, layer.linear_activation_forward):
+        source = inspect.getsource(function)
+        # Every long line but the signature, which the student's notebook shows too.
+        markers += [line.strip() for line in source.splitlines() if len(line.strip()) > 30 and not line.strip().startswith("def ")]
+    probe = textwrap.dedent(f"""
+        import gc, os, sys
+        MARKERS = {markers!r}
+
+        def texts_in_memory():
+            objects = gc.get_objects()
+            texts = []  # made after the snapshot, so it is not walked while it grows
+            for obj in objects:
+                values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()
+                if hasattr(obj, "co_consts"):
+                    values = obj.co_consts
+                texts += [value for value in list(values) if isinstance(value, str)]
+            frame = sys._getframe()
+            while frame is not None:
+                texts += [v for v in list(frame.f_locals.values()) + list(frame.f_globals.values()) if isinstance(v, str)]
+                frame = frame.f_back
+            return texts
+
+        def files():
+            for module in list(sys.modules.values()):
+                path = getattr(module, "__file__", None)
+                if path and os.path.isfile(path):
+                    yield path
+            for top in ("/home", "/tmp", "/var", "/dev/shm", {str(TEMPLATE)!r}):
+                for folder, _, names in os.walk(top):
+                    yield from (os.path.join(folder, n) for n in names)
+
+        def probe(A, W, b):
+            Z, cache = linear_forward(A, W, b)
+            A_out, _ = linear_activation_forward(A, W, b, activation="relu")
+            texts = texts_in_memory()
+            # The markers themselves and this cell's source are in memory by design.
+            found = {{m for text in texts for m in MARKERS if m in text and text != m and "MARKERS = " not in text}}
+            for path in files():
                 try:
-                    return sorted(os.listdir({str(first.workdir)!r}))
-                except OSError as error:
-                    return type(error).__name__
-        """)
-    assert output in ("PermissionError", "FileNotFoundError")
+                    with open(path, "rb") as f:
+                        text = f.read(4 << 20).decode("utf-8", "replace")  # sources and data, not the numpy libraries
+                except OSError:
+                    continue
+                found |= {{path for m in MARKERS if m in text}}
+            named = []
+            for folder, dirs, _ in os.walk("/"):
+                if folder == "/":
+                    dirs.remove("proc")
+                named += [os.path.join(folder, d) for d in dirs if d == "source_solutions"]
+            return {{"Z": Z, "A": A_out, "found": sorted(set(found))[:5], "named": named}}
+    """)
+    A, W, b = np.ones((3, 2)), np.full((2, 3), -0.5), np.ones((2, 1))
+    with Sandbox(TEMPLATE, SandboxSettings(), 120) as sandbox:
+        run = sandbox.run({"function": "probe", "setup": "import numpy as np", "cells": [probe], "cases": [[A, W, b]],
+                           "deps": ["linear_forward", "linear_activation_forward"]}, 100, answer=call_reference)
+    output = run.cases[0].output
+    assert run.cases[0].returned, run.cases[0].raised
+    assert np.array_equal(output["Z"], W @ A + b) and np.array_equal(output["A"], np.maximum(W @ A + b, 0))
+    assert output["found"] == [] and output["named"] == []
+
+
+def test_reference_calls_are_refused_for_functions_the_task_does_not_offer():
+    from grader.grading import call_reference
+
+    probe = textwrap.dedent("""
+        def probe():
+            try:
+                return linear_backward(1, 2)
+            except NameError as error:
+                return "NameError"
+    """)
+    calls = textwrap.dedent("""
+        import gc
+        def probe():
+            channel = next(o for o in gc.get_objects() if type(o).__name__ == "Channel")
+            return [repr(e)[:60] for e in _try(channel)]
+
+        def _try(channel):
+            for name in ("linear_backward", "reference_function", "__import__"):
+                try:
+                    yield channel.call(name, [1], {})
+                except Exception as error:
+                    yield error
+    """)
+    with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
+        assert sandbox.run({"function": "probe", "setup": "", "cells": [probe], "cases": [()], "deps": []},
+                           20, answer=call_reference).cases[0].output == "NameError"
+        refused = sandbox.run({"function": "probe", "setup": "", "cells": [calls], "cases": [()],
+                               "deps": ["linear_forward"]}, 20, answer=call_reference).cases[0].output
+    assert len(refused) == 3 and all(text.startswith("NameError") for text in refused), refused
+
+
+def test_a_sandbox_that_stops_reading_cannot_block_the_grader():
+    """It answers early with a forged result, then sleeps without reading; the next task is
+    bigger than a pipe's buffer. The grader's write times out instead of hanging forever."""
+    stall = textwrap.dedent("""
+        import gc, time
+        channel = next(o for o in gc.get_objects() if type(o).__name__ == "Channel")
+        channel.send({"result": {"cases": [{"returned": True, "output": 1.0, "args_after": []}]}})
+        time.sleep(600)
+        def probe():
+            return 1.0
+    """)
+    padding = "# " + "x" * (256 << 10) + "\n"
+    with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
+        task = {"function": "probe", "setup": "", "cells": [stall], "cases": [()], "deps": []}
+        first = sandbox.run(task, 10)
+        assert first.cases[0].output == 1.0  # forged, but worth no more than a correct answer
+        started = time.monotonic()
+        with pytest.raises(SandboxError) as error:
+            sandbox.run(dict(task, cells=[stall + padding]), 3)
+    assert error.value.kind == "timeout" and time.monotonic() - started < 10
+
+
+def test_an_honest_cell_bigger_than_a_pipe_buffer_arrives_whole():
+    cell = "# a long comment\n" * 6000 + "def probe():\n    return 2.0\n"
+    assert len(cell) > 65536
+    assert run_probe(cell) == 2.0
+
+
+def test_a_flood_of_hostile_frames_costs_the_grader_little():
+    """Unreadable or oversized frames are refused at once; the grader's time is bounded."""
+    floods = {
+        "oversized": "os.write(channel.result_fd, (1 << 40).to_bytes(8, 'little'))",
+        "many values": "data = bytes([108]) + (10**6).to_bytes(4, 'little') + bytes([108, 0, 0, 0, 0]) * 10**6; "
+                       "os.write(channel.result_fd, len(data).to_bytes(8, 'little') + data)",
+    }
+    for name, flood in floods.items():
+        cell = ("import gc, os, time\n"
+                "def probe():\n"
+                "    channel = next(o for o in gc.get_objects() if type(o).__name__ == 'Channel')\n"
+                f"    {flood}\n"
+                "    time.sleep(600)\n")
+        started = time.monotonic()
+        with pytest.raises(SandboxError) as error:
+            run_probe(cell, timeout=20)
+        assert error.value.kind == "protocol" and time.monotonic() - started < 10, name
 
 
 def test_an_endless_loop_is_stopped_at_the_time_limit():
@@ -99,7 +292,7 @@ def test_exiting_the_process_is_reported_not_obeyed():
         run_probe("import os\ndef probe():\n    os._exit(0)\n")
     assert error.value.kind == "crashed" and "ended" in str(error.value)
     output = run_probe("import sys\ndef probe():\n    sys.exit(0)\n")
-    assert output["error"]["type"] == "SystemExit"
+    assert output.raised.type == "SystemExit"
 
 
 def test_memory_files_and_processes_are_limited():
@@ -162,7 +355,7 @@ def test_printing_is_bounded_and_results_stay_plain():
                 pass
             return Sneaky()
     """)
-    assert "not_plain" in output and len(output["printed"]) < 5000
+    assert output.not_plain and len(output.printed) < 5000
 
 
 def test_the_setup_imports_are_preloaded_read_only_and_private_to_each_sandbox():
