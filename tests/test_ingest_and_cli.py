@@ -96,17 +96,21 @@ def test_commands_report_bad_input_without_a_traceback(tmp_path):
     assert unknown.returncode == 2 and "unknown assignment" in unknown.stderr
 
 
-def test_an_output_folder_that_would_expose_the_sandboxes_is_refused_before_anything_is_written(tmp_path):
-    """Sandboxes work in the temporary folder (TMPDIR, here inside tmp_path): an output folder
-    above it would have to be hidden from student code along with the sandbox itself."""
-    env = dict(os.environ, TMPDIR=str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    refused = subprocess.run([sys.executable, "-m", "grader", "autograde", str(CLASS), "--assignment", STEP,
-                              "--out", str(tmp_path), "--no-db", "--quiet"],
-                             cwd=REPO, capture_output=True, text=True, env=env)
-    assert refused.returncode == 2 and "Traceback" not in refused.stderr, refused.stderr
-    assert "choose an output or submissions folder" in refused.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp"], "nothing written"
+def test_submissions_inside_what_sandboxes_see_are_refused_before_anything_is_written(tmp_path):
+    """Sandboxes see the release folder: submissions kept inside it would be visible to every
+    student's code, so the grader refuses to start."""
+    from grader.sandbox import SandboxUnavailable
+
+    release = tmp_path / "release"
+    shutil.copytree(REPO / "release" / STEP, release)
+    submitted = release / "submitted"
+    shutil.copytree(CLASS / "correct", submitted / "correct")
+    out = tmp_path / "out"
+    options = AutogradeOptions(assignment=STEP, out=out, db_url=None, jobs=1, timeout=10, seed=3, progress=False,
+                               template=release)
+    with pytest.raises(SandboxUnavailable, match="must be hidden from student code"):
+        autograde(submitted, options)
+    assert not out.exists(), "nothing written"
 
 
 def test_the_application_is_graded_in_the_sandbox_too(tmp_path):
