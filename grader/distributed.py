@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .feedback import write_feedback_safely
 from .grading import grade_submission, sandbox_starter
-from .ingest import Submission
+from .ingest import NotebookUnreadable, Submission, read_notebook_bytes
 from .nbgrader_course import REPO
 from .spec import load_spec
 
@@ -27,7 +27,7 @@ def _worker_sandbox_starter(assignment, settings, timeout):
     return sandbox_starter(REPO / "release" / assignment, settings, load_spec(assignment), timeout)
 
 
-def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings):
+def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings, refused=None):
     """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox."""
     with tempfile.TemporaryDirectory(prefix="dnn-submission-") as folder:
         os.chmod(folder, 0o700)
@@ -35,7 +35,7 @@ def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, s
         if notebook is not None:
             path = Path(folder) / notebook_name
             path.write_bytes(notebook)
-        submission = Submission(student_id, path, list(messages))
+        submission = Submission(student_id, path, list(messages), refused=refused)
         start_sandbox = _worker_sandbox_starter(assignment, settings, timeout)
         return grade_submission(submission, load_spec(assignment), start_sandbox, seed, timeout)
 
@@ -63,10 +63,15 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
             raise RuntimeError(f"workers cannot isolate student code: {problems}")
 
         def submit(submission):
-            notebook = submission.path.read_bytes() if submission.path is not None else None
+            notebook, refused = None, submission.refused
+            if submission.path is not None and refused is None:
+                try:
+                    notebook = read_notebook_bytes(submission.path)
+                except NotebookUnreadable as error:
+                    refused = str(error)
             return client.submit(
                 grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
-                spec.assignment, run_seed, options.timeout, settings,
+                spec.assignment, run_seed, options.timeout, settings, refused,
                 key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
             )
 
