@@ -89,6 +89,30 @@ def test_check_command_passes_a_correct_notebook_and_names_a_mistake():
     assert "[FAIL] linear_backward" in bad.stdout and "likely mistake: db without keepdims" in bad.stdout
 
 
+def test_check_works_on_a_notebook_inside_the_release_folder():
+    """A self-learner checks the release's own notebook where it lies: the sandbox sees that
+    folder, which is fine for one's own notebook."""
+    result = run_cli("check", str(REPO / "release" / STEP / f"{STEP}.ipynb"))
+    assert result.returncode == 1 and "not implemented yet" in result.stdout, result.stderr
+
+
+def test_ids_keep_letters_of_any_script_and_never_start_a_formula():
+    assert safe_student_id("张三") == "张三" and safe_student_id("José") == "José"
+    assert safe_student_id("=cmd|' /C calc'!A0") == "cmd____C_calc__A0"
+    assert safe_student_id("+1") == "1" and safe_student_id("@SUM(A1)") == "SUM_A1_"
+    assert safe_student_id("..") == "unnamed" and safe_student_id("a/b") == "a_b"
+
+
+def test_ids_equal_but_for_case_are_refused_for_both(tmp_path):
+    for name in ("Bob", "bob"):
+        (tmp_path / name / STEP).mkdir(parents=True)
+        shutil.copy(CLASS / "correct" / STEP / f"{STEP}.ipynb", tmp_path / name / STEP)
+    submissions, cleanup = find_submissions(tmp_path, STEP, f"{STEP}.ipynb")
+    cleanup()
+    assert [s.student_id for s in submissions] == ["Bob", "bob"]
+    assert all(s.refused and "'Bob', 'bob'" in s.refused for s in submissions)
+
+
 def test_commands_report_bad_input_without_a_traceback(tmp_path):
     missing = run_cli("autograde", str(tmp_path / "nowhere"), "--assignment", STEP, "--out", str(tmp_path / "o"))
     assert missing.returncode == 2 and "neither a folder nor a zip" in missing.stderr and "Traceback" not in missing.stderr

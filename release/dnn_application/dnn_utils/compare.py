@@ -91,9 +91,11 @@ def _compare(actual, expected, where, how, out):
                 out.append(Difference(f"{where}[{key!r}]", "missing", f"{where} has no key {key!r}"))
             else:
                 _compare(actual[key], expected[key], f"{where}[{key!r}]", how, out)
-        for key in actual:
-            if key not in expected:
-                out.append(Difference(f"{where}[{key!r}]", "extra", f"{where} has an unexpected key {key!r}"))
+        extra = [key for key in actual if key not in expected]
+        for key in extra[:MAX_LISTED]:
+            out.append(Difference(f"{where}[{_key_text(key)}]", "extra", f"{where} has an unexpected key {_key_text(key)}"))
+        if len(extra) > MAX_LISTED:
+            out.append(Difference(where, "extra", f"{where} has {len(extra) - MAX_LISTED} more unexpected keys"))
         return
     if isinstance(expected, (tuple, list)):
         if isinstance(actual, np.ndarray) and expected and all(_is_number(e) for e in expected):
@@ -117,6 +119,12 @@ def _compare(actual, expected, where, how, out):
     _compare_arrays(actual, expected, where, how, out)
 
 
+def _key_text(key, limit=40):
+    """A dict key as a message shows it: its repr, clipped (keys can come from anyone's output)."""
+    text = repr(key)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
 def _short_repr(value, limit=24):
     """A short description of ``value``: its repr when that is short, else only its type.
 
@@ -130,6 +138,12 @@ def _short_repr(value, limit=24):
 
 def _compare_arrays(actual, expected, where, how, out):
     rtol, atol, check_dtype = how
+    if check_dtype and isinstance(expected, np.ndarray) and expected.ndim and type(actual) is not np.ndarray:
+        # The contract is a numpy array: a list, or an np.matrix (whose * is a matrix product), is not one.
+        got = "an np.matrix (use numpy arrays; np.dot and @ work on them)" if isinstance(actual, np.matrix) else _type_name(actual)
+        out.append(Difference(where, "type", f"{where} should be a numpy array of {_shape_text(expected)}, got {got}",
+                              expected_shape=expected.shape))
+        return
     expected_array = np.asarray(expected, dtype=np.float64)
     actual_array = _as_real_array(actual)
     if actual_array is None:

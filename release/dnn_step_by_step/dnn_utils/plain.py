@@ -1,21 +1,18 @@
 """Plain data: numbers, strings, arrays and nested dicts / tuples / lists of them, without pickles.
 
-Two encodings of the same skeleton-plus-arrays split: ``save``/``load`` write an .npz file (the
-stored expected outputs, readable with numpy), and ``dumps``/``loads`` a compact byte string (what
-crosses between the grader and its sandboxed workers: a JSON skeleton, then the raw bytes of each
-array). Neither can carry code or objects: only the dtypes listed in DTYPE_KINDS are accepted.
+``save``/``load`` write and read an .npz file (the stored expected outputs, readable with numpy):
+a JSON skeleton plus one entry per array. It cannot carry code or objects: only the dtypes listed
+in DTYPE_KINDS are accepted. (What crosses into and out of the grader's sandboxes has its own
+format, decoded with hard caps: grader/sandbox/wire.py.)
 """
 
 import io
 import json
-import struct
 
 import numpy as np
 
 SKELETON = "__skeleton__"
 DTYPE_KINDS = "biufcUS"
-MAGIC = b"PLAIN1\n"
-LENGTH = struct.Struct("<Q")
 SCALARS = (bool, int, float, str, type(None))
 MAX_DEPTH = 32
 
@@ -67,42 +64,6 @@ def join(skeleton, arrays):
             return {key: join(item, arrays) for key, item in skeleton["__dict__"]}
         raise NotPlainData(f"unknown skeleton node {sorted(skeleton)}")
     return skeleton
-
-
-def dumps(value):
-    """``value`` as bytes: MAGIC, the JSON header (skeleton and each array's dtype and shape),
-    then the arrays' raw bytes in order."""
-    skeleton, arrays = split(value)
-    specs, blobs = {}, []
-    for key, array in arrays.items():
-        specs[key] = [array.dtype.str, list(array.shape)]
-        blobs.append(array.tobytes(order="C"))
-    header = json.dumps({"skeleton": skeleton, "arrays": specs}).encode()
-    return b"".join([MAGIC, LENGTH.pack(len(header)), header, *blobs])
-
-
-def loads(data):
-    """The value stored by dumps(); refuses anything malformed or not plain."""
-    data = memoryview(data)
-    if bytes(data[: len(MAGIC)]) != MAGIC:
-        raise NotPlainData("not a plain-data message")
-    start = len(MAGIC) + LENGTH.size
-    (size,) = LENGTH.unpack(data[len(MAGIC) : start])
-    header = json.loads(bytes(data[start : start + size]))
-    offset, arrays = start + size, {}
-    for key, (dtype_text, shape) in header["arrays"].items():
-        dtype = np.dtype(dtype_text)
-        if dtype.kind not in DTYPE_KINDS or dtype.hasobject:
-            raise NotPlainData(f"dtype {dtype_text} is not plain data")
-        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
-        nbytes = count * dtype.itemsize
-        if count < 0 or offset + nbytes > len(data):
-            raise NotPlainData("truncated plain-data message")
-        arrays[key] = np.frombuffer(data[offset : offset + nbytes], dtype=dtype).reshape(shape).copy()
-        offset += nbytes
-    if offset != len(data):
-        raise NotPlainData("trailing bytes after the plain-data message")
-    return join(header["skeleton"], arrays)
 
 
 def save(path, value):
