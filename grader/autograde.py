@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .feedback import write_feedback_safely
-from .grading import ItemResult, SubmissionResult, autograde_cases, grade_submission, sandbox_starter
+from .grading import autograde_cases, grade_submission, internal_error, sandbox_starter
 from .ingest import find_submissions
 from .nbgrader_course import REPO
 from .sandbox import SandboxSettings
@@ -42,13 +42,6 @@ class AutogradeOptions:
     sandbox: SandboxSettings = field(default_factory=SandboxSettings)
     template: Path | None = None  # support files for the sandbox (default: release/<assignment>)
     scheduler: str | None = None  # a Dask scheduler address: grade on that cluster
-
-
-def _internal_error(submission, spec, seed, error):
-    """A result that records a grader failure for one submission without aborting the batch."""
-    message = f"the grader failed on this submission ({type(error).__name__}: {error}); please report it"
-    items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
-    return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
 
 
 def _sqlite_files(db_url):
@@ -184,7 +177,7 @@ def _grade_here(submission):
     try:
         result = grade_submission(submission, state["spec"], state["start_sandbox"], state["seed"], state["timeout"])
     except Exception as error:  # one student's file never aborts the batch
-        result = _internal_error(submission, state["spec"], state["seed"], error)
+        result = internal_error(submission, state["spec"], state["seed"], error)
     return write_feedback_safely(state["out"], result).summary()
 
 
@@ -243,8 +236,13 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
             futures = {pool.submit(task, submission): index for index, submission in batch.items()}
             try:
                 for future in as_completed(futures):
-                    result = future.result()
                     index = futures[future]
+                    try:
+                        result = future.result()
+                    except (BrokenProcessPool, KeyboardInterrupt):
+                        raise
+                    except Exception as error:  # a task that failed on one submission: only that one
+                        result = write_feedback_safely(out, internal_error(batch[index], spec, run_seed, error)).summary()
                     del pending[index]
                     if suspects and suspects[0] == index:
                         suspects.pop(0)
@@ -259,7 +257,7 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
                 if suspects:  # it died grading this submission alone
                     index = suspects.pop(0)
                     error = RuntimeError("its grading process died while grading it alone")
-                    result = _internal_error(pending.pop(index), spec, run_seed, error)
+                    result = internal_error(pending.pop(index), spec, run_seed, error)
                     yield write_feedback_safely(out, result).summary()
                     continue
                 deaths += 1

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .feedback import write_feedback_safely
-from .grading import grade_submission, sandbox_starter
+from .grading import grade_submission, internal_error, sandbox_starter
 from .ingest import NotebookUnreadable, Submission, read_notebook_bytes
 from .nbgrader_course import REPO
 from .spec import load_spec
@@ -79,14 +79,26 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
             # A bounded window of tasks in flight: a class of tens of thousands never sits in memory.
             window = max(16, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
             pending = iter(todo)
-            futures = as_completed([submit(s) for _, s in zip(range(window), pending)])
+            submitted = {}
+
+            def start(submission):
+                future = submit(submission)
+                submitted[future.key] = submission
+                return future
+
+            futures = as_completed([start(s) for _, s in zip(range(window), pending)])
             try:
                 for future in futures:
-                    result = write_feedback_safely(out, future.result())
+                    submission = submitted.pop(future.key)
+                    try:
+                        result = future.result()
+                    except Exception as error:  # that task failed on every try: that submission alone
+                        result = internal_error(submission, spec, run_seed, error)
+                    result = write_feedback_safely(out, result)
                     future.release()
                     following = next(pending, None)
                     if following is not None:
-                        futures.add(submit(following))
+                        futures.add(start(following))
                     yield result
             finally:
                 futures.clear()

@@ -7,6 +7,7 @@ code or the reference solutions.
 import html
 import json
 import math
+import sys
 from pathlib import Path
 
 from .store import atomic_write
@@ -126,11 +127,15 @@ def _scores_only(result, note):
 
 def write_feedback_safely(out, result):
     """write_feedback, and when that fails (it should not: every text in a result is clipped and
-    typed), feedback with the scores only, so one submission can never stop the batch. Returns
-    ``result``."""
+    typed, every id is a safe file name), feedback with the scores only; and when even that
+    fails, none, with a warning: one submission can never stop the batch. Returns ``result``."""
     try:
         write_feedback(out, result)
     except Exception as error:  # noqa: BLE001
-        write_feedback(out, _scores_only(result, f"the grader could not write the details of this feedback "
-                                                  f"({type(error).__name__}); please report it"))
+        try:
+            write_feedback(out, _scores_only(result, f"the grader could not write the details of this feedback "
+                                                      f"({type(error).__name__}); please report it"))
+        except Exception as again:  # noqa: BLE001
+            print(f"warning: no feedback written for {result.student_id[:80]!r}: {type(again).__name__}: {again}",
+                  file=sys.stderr)
     return result

@@ -265,6 +265,13 @@ def _start_with_retry(start_sandbox, attempts=3):
 INFRASTRUCTURE_RETRIES = 2
 
 
+def internal_error(submission, spec, seed, error):
+    """A result that records a grader failure for one submission without aborting the batch."""
+    message = f"the grader failed on this submission ({type(error).__name__}: {clip(str(error), MAX_MESSAGE)}); please report it"
+    items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
+    return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
+
+
 def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=autograde_cases):
     """SubmissionResult for ``submission``; ``start_sandbox()`` returns a started Sandbox.
 

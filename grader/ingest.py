@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import unicodedata
 import zipfile
@@ -25,8 +26,8 @@ MAX_GRADED_CHARS = 1 << 20  # all graded cells together
 MAX_PARSED_CHARS = 64 << 10  # larger cells are searched for definitions without building a syntax tree
 MAX_ZIP_BYTES = 2 << 30
 MAX_ZIP_MEMBERS = 100_000
-MAX_ID = 128
-SAFE_ID = re.compile(r"^[^\W_][\w.@+-]{0,127}$")
+MAX_ID_BYTES = 128  # in UTF-8: the id names a folder, and file names are limited in bytes
+SAFE_ID = re.compile(r"[^\W_][\w.@+-]*")
 
 
 class NotebookUnreadable(ValueError):
@@ -92,10 +93,12 @@ def safe_student_id(name):
     and digits of any script, then also . _ @ + -), else a cleaned one. Never starts with a
     character a spreadsheet reads as a formula."""
     normal = unicodedata.normalize("NFC", name)
-    if normal == name and SAFE_ID.match(name):
+    if normal == name and SAFE_ID.fullmatch(name) and len(name.encode()) <= MAX_ID_BYTES:
         return name
     cleaned = re.sub(r"[^\w.@+-]", "_", normal)
-    cleaned = re.sub(r"^[\W_]+", "", cleaned)[:MAX_ID]
+    cleaned = re.sub(r"^[\W_]+", "", cleaned)
+    while len(cleaned.encode()) > MAX_ID_BYTES:
+        cleaned = cleaned[:-1]
     return cleaned or "unnamed"
 
 
@@ -114,7 +117,11 @@ def _extract_zip(path, target):
                 raise ValueError(f"zip expands to more than {MAX_ZIP_BYTES >> 20} MiB")
         for info in archive.infolist():
             if not info.is_dir() and not info.filename.startswith("__MACOSX/"):
-                archive.extract(info, target)
+                try:
+                    archive.extract(info, target)
+                except OSError as error:  # a name too long for this file system, say: that file alone is left out
+                    print(f"warning: {info.filename[:80]!r} left out of the zip's extraction ({error.strerror})",
+                          file=sys.stderr)
     entries = [p for p in target.iterdir() if p.name != "__MACOSX"]
     # A zip of one folder (the class folder itself) is unwrapped.
     if len(entries) == 1 and entries[0].is_dir() and not list(entries[0].glob("*.ipynb")) and _looks_like_class(entries[0]):

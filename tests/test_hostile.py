@@ -304,3 +304,27 @@ def test_a_dask_cluster_grades_the_hostile_class_exactly_as_locally(graded, tmp_
     assert read_csv(out / "grades.csv") == read_csv(graded / "grades.csv")
     for student in PINNED:
         assert (out / "feedback" / student / f"{ASSIGNMENT}.json").stat().st_size < 100_000
+
+
+def test_names_too_long_for_the_file_system_cost_nothing_to_the_others(tmp_path):
+    """A folder name of 255 bytes whose NFC form is longer, and a zip member of 300 bytes (legal
+    on other file systems), once stopped the whole batch."""
+    import zipfile
+
+    submitted = tmp_path / "submitted"
+    _submit(submitted, "\uFA6C" * 85)  # 255 bytes; NFC turns each into a 4-byte character
+    _submit(submitted, "control")
+    out = tmp_path / "out"
+    autograde(submitted, options(out))
+    rows = read_csv(out / "grades.csv")
+    assert {r["student_id"] for r in rows} >= {"control"} and len({r["student_id"] for r in rows}) == 2
+    assert all(len(r["student_id"].encode()) <= 128 and r["status"] == "passed" for r in rows)
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(CORRECT, f"alice/{ASSIGNMENT}/{ASSIGNMENT}.ipynb")
+        z.write(CORRECT, f"mallory/{ASSIGNMENT}/" + "作业" * 50 + ".ipynb")
+    out = tmp_path / "zip-out"
+    autograde(archive, options(out))
+    rows = {(r["student_id"], r["status"]) for r in read_csv(out / "grades.csv")}
+    assert {status for student, status in rows if student == "alice"} == {"passed"}
+    assert {status for student, status in rows if student == "mallory"} == {"missing"}

@@ -101,6 +101,8 @@ def test_ids_keep_letters_of_any_script_and_never_start_a_formula():
     assert safe_student_id("=cmd|' /C calc'!A0") == "cmd____C_calc__A0"
     assert safe_student_id("+1") == "1" and safe_student_id("@SUM(A1)") == "SUM_A1_"
     assert safe_student_id("..") == "unnamed" and safe_student_id("a/b") == "a_b"
+    assert safe_student_id("alice\n") == "alice_"  # a trailing newline is not a safe name
+    assert len(safe_student_id("\uFA6C" * 85).encode()) <= 128  # NFC makes it longer in bytes
 
 
 def test_ids_equal_but_for_case_are_refused_for_both(tmp_path):

@@ -269,6 +269,32 @@ def test_an_honest_cell_bigger_than_a_pipe_buffer_arrives_whole():
     assert run_probe(cell) == 2.0
 
 
+def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
+    """Zero-size arrays whose product is huge, and broadcasting, once cost the grader gigabytes."""
+    from grader.grading import call_reference
+
+    cell = textwrap.dedent("""
+        import numpy as np, time
+        def probe():
+            seen = []
+            for args in ((np.zeros((0, 12000)), np.zeros((12000, 0)), np.zeros((1, 1))),
+                         (np.ones((1, 12000)), np.ones((12000, 1)), np.zeros((1, 1))),
+                         (np.ones((2, 2, 2)), np.ones((2, 2)), np.zeros((2, 1)))):
+                started = time.perf_counter()
+                try:
+                    linear_forward(*args)
+                    seen.append("computed")
+                except ValueError as error:
+                    seen.append("refused" if "too large" in str(error) or "axes" in str(error) else str(error))
+            return seen
+    """)
+    started = time.monotonic()
+    with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
+        run = sandbox.run({"function": "probe", "setup": "", "cells": [cell], "cases": [()], "deps": ["linear_forward"]},
+                          20, answer=call_reference)
+    assert run.cases[0].output == ["refused"] * 3 and time.monotonic() - started < 10
+
+
 def test_a_flood_of_hostile_frames_costs_the_grader_little():
     """Unreadable or oversized frames are refused at once; the grader's time is bounded."""
     floods = {
@@ -419,3 +445,47 @@ def test_a_sandbox_ends_when_its_grader_ends():
     grader.wait()
     _, alive = psutil.wait_procs(descendants, timeout=30)
     assert not alive, [" ".join(p.cmdline())[:100] for p in alive]
+
+
+def test_kernel_keyrings_and_namespace_syscalls_are_blocked():
+    """The kernel keeps keyrings per uid, not per namespace: two sandboxes of one slot's uid
+    could pass an answer key through one. Those calls, and the ones that rebuild a view of the
+    machine (mount, unshare, ptrace...), fail."""
+    output = run_probe("""
+        import ctypes, errno
+        def probe():
+            libc = ctypes.CDLL(None, use_errno=True)
+            seen = {}
+            for name, number, args in (("add_key", 248, (b"user", b"answers", b"42", 2, -4)), ("keyctl", 250, (0, -4)),
+                                       ("unshare", 272, (0x00020000,)), ("mount", 165, (b"none", b"/tmp", b"tmpfs", 0, None)),
+                                       ("ptrace", 101, (16, 1, 0, 0))):
+                result = libc.syscall(number, *args)
+                seen[name] = errno.errorcode.get(ctypes.get_errno(), "?") if result == -1 else "allowed"
+            return seen
+    """)
+    assert output == {"add_key": "EPERM", "keyctl": "EPERM", "unshare": "EPERM", "mount": "EPERM", "ptrace": "EPERM"}
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="cgroups are made by a grader running as root")
+def test_memory_cpu_and_processes_are_capped_for_the_whole_sandbox():
+    """Limits per process are not enough: eight processes of 200 MB each would each stay under
+    a per-process limit. The sandbox's cgroups cap them together, give it one CPU and a number
+    of processes."""
+    output = run_probe("""
+        import os, time
+        import numpy as np
+        def probe():
+            cgroups = open("/proc/self/cgroup").read()
+            children = []
+            for _ in range(8):
+                pid = os.fork()
+                if pid == 0:
+                    block = np.ones(25_000_000)  # 200 MB, touched
+                    time.sleep(5)
+                    os._exit(0)
+                children.append(pid)
+            statuses = [os.waitpid(pid, 0)[1] for pid in children]
+            return {"cgroups": cgroups, "killed": sum(os.WIFSIGNALED(s) for s in statuses)}
+    """, settings=SandboxSettings(memory_bytes=512 << 20), timeout=60)
+    assert "dnn-grade/slot-" in output["cgroups"]
+    assert output["killed"] >= 4, output

@@ -147,6 +147,78 @@ def enter_pid_namespace(task_fd, result_fd):
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
 
 
+# Syscalls a sandbox never needs and that reach past its namespaces: the kernel's keyrings are
+# kept per uid, not per namespace (two sandboxes of one slot's uid could share a key), and the
+# rest would let code with namespace capabilities (user-namespace mode) rebuild its view.
+BLOCKED_SYSCALLS = {
+    "x86_64": {"add_key": 248, "request_key": 249, "keyctl": 250, "ptrace": 101, "process_vm_readv": 310,
+               "process_vm_writev": 311, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323, "mount": 165,
+               "umount2": 166, "pivot_root": 155, "chroot": 161, "unshare": 272, "setns": 308, "open_tree": 428,
+               "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+               "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
+    "aarch64": {"add_key": 217, "request_key": 218, "keyctl": 219, "ptrace": 117, "process_vm_readv": 270,
+                "process_vm_writev": 271, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282, "mount": 40,
+                "umount2": 39, "pivot_root": 41, "chroot": 51, "unshare": 97, "setns": 268, "open_tree": 428,
+                "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
+                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
+}
+AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+X32_SYSCALL_BIT = 0x40000000
+PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, PR_CAPBSET_DROP = 38, 22, 2, 24
+SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ERRNO, SECCOMP_RET_ALLOW = 0x80000000, 0x00050000, 0x7FFF0000
+BPF_LD_W_ABS, BPF_JEQ_K, BPF_JGE_K, BPF_RET_K = 0x20, 0x15, 0x35, 0x06
+EPERM = 1
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def block_syscalls():
+    """A seccomp filter: BLOCKED_SYSCALLS fail with EPERM, a foreign architecture (or x32 call)
+    kills the process, everything else is allowed. Inherited by every process the sandbox starts."""
+    machine = platform.machine()
+    program = [(BPF_LD_W_ABS, 0, 0, 4), (BPF_JEQ_K, 1, 0, AUDIT_ARCH[machine]), (BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+               (BPF_LD_W_ABS, 0, 0, 0)]
+    if machine == "x86_64":
+        program += [(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
+    for number in BLOCKED_SYSCALLS[machine].values():
+        program += [(BPF_JEQ_K, 0, 1, number), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
+    program.append((BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+    filters = (_SockFilter * len(program))(*[_SockFilter(*instruction) for instruction in program])
+    prog = _SockFprog(len(program), filters)
+    _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    _libc_call("prctl", PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def drop_capabilities():
+    """No capabilities at all, not even those a user namespace gives its creator."""
+    for capability in range(64):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # past the last one: EINVAL
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
+    _libc_call("capset", ctypes.byref(header), ctypes.byref((_CapData * 2)()))
+
+
+def join_cgroups(procs_files):
+    """Move this process (and so all it will start) into the sandbox's cgroups: one CPU, a memory
+    cap for all its processes together, a process count."""
+    for path in procs_files:
+        with open(path, "w") as f:
+            f.write(str(os.getpid()))
+
+
 def limit_resources(limits):
     for name, value in limits.items():
         kind = getattr(resource, f"RLIMIT_{name.upper()}")
@@ -336,6 +408,7 @@ def serve(config, task_fd, result_fd):
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.environ.clear()
     os.environ.update(config["env"])
+    join_cgroups(config.get("cgroups", ()))
     if config["mode"] == "namespace":
         build_root(config)
         enter_pid_namespace(task_fd, result_fd)
@@ -349,6 +422,8 @@ def serve(config, task_fd, result_fd):
     limit_resources(config["limits"])
     if config["mode"] == "namespace":
         drop_privileges(config["uid"], config["gid"])
+        drop_capabilities()
+        block_syscalls()
     # Until here a failure is ours and goes to the fork server's log; from here on, output is
     # the student's and goes nowhere.
     devnull = os.open(os.devnull, os.O_WRONLY)

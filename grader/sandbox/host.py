@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..nbgrader_course import REPO
 from . import protocol, wire
 
@@ -37,7 +39,10 @@ ROOT_MOUNT = SLOT_DIR / "root"  # an empty folder each sandbox mounts its own ro
 START_TIMEOUT = 60
 RESULT_LIMITS = wire.Limits()  # what one frame from a sandbox may hold
 MAX_CALLS = 20_000  # reference calls in one task
-MAX_CALL_ELEMENTS = 1 << 16  # array entries in one call's arguments
+# A reference call's arguments: arrays of at most 2 axes of at most 2048 entries each (zero-size
+# ones included: a (2048, 0) by (0, 2048) product is 2048 x 2048), 65536 values in all; and its
+# result at most 4M values. The grader's work per call stays a few milliseconds.
+MAX_CALL_NDIM, MAX_CALL_DIM, MAX_CALL_ELEMENTS, MAX_CALL_RESULT = 2, 2048, 1 << 16, 1 << 22
 SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 
 
@@ -70,6 +75,8 @@ class SandboxSettings:
     scratch_bytes: int = 64 << 20  # /tmp, /var/tmp, /dev/shm and home together
     open_files: int = 256
     processes: int = 64
+    cpus: float = 1.0  # CPU time per wall-clock second, all the sandbox's processes together (cgroups)
+    cgroups: str = "auto"  # "auto": use them where this process can (root), "off": rlimits only
     hide: list = field(default_factory=list)  # folders that must never be visible (checked, refused if they would be)
 
     def resolved_mode(self):
@@ -121,6 +128,88 @@ def filesystem_view(library, hidden=()):
     if any(_inside(library, folder) for folder in (str(SLOT_DIR),)):
         raise SandboxUnavailable(f"the release folder {library} lies inside the sandboxes' own folder {SLOT_DIR}")
     return visible, links
+
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+CGROUP_NAME = "dnn-grade"
+CPU_PERIOD_US = 100_000
+
+
+def _write(path, value):
+    with open(path, "w") as f:
+        f.write(str(value))
+
+
+class SlotCgroups:
+    """The cgroups of one sandbox slot: one CPU, one memory cap for all the sandbox's processes
+    together (its scratch tmpfs included) and a process count, so that no sandbox can slow
+    another student's down or take the machine's memory. cgroup v1 (cpu, memory, pids
+    hierarchies) or v2; root only. ``procs`` lists the files a sandbox writes its pid to."""
+
+    def __init__(self, number, settings):
+        self.folders = []
+        cpu_quota = int(CPU_PERIOD_US * settings.cpus)
+        memory = settings.memory_bytes + settings.scratch_bytes
+        if (CGROUP_ROOT / "cgroup.controllers").exists():  # v2, unified
+            base = CGROUP_ROOT / CGROUP_NAME
+            base.mkdir(exist_ok=True)
+            for folder in (CGROUP_ROOT, base):
+                _write(folder / "cgroup.subtree_control", "+cpu +memory +pids")
+            slot = base / f"slot-{number}"
+            slot.mkdir(exist_ok=True)
+            self.folders = [slot]
+            self._empty()
+            _write(slot / "cpu.max", f"{cpu_quota} {CPU_PERIOD_US}")
+            _write(slot / "memory.max", memory)
+            _write(slot / "memory.swap.max", 0) if (slot / "memory.swap.max").exists() else None
+            _write(slot / "pids.max", settings.processes)
+        else:  # v1: one hierarchy per controller
+            # memsw (memory + swap) may never be below the memory limit: raise it first, lower it last.
+            limits = {
+                "cpu": [("cpu.cfs_period_us", CPU_PERIOD_US), ("cpu.cfs_quota_us", cpu_quota)],
+                "memory": [("memory.memsw.limit_in_bytes", -1), ("memory.limit_in_bytes", memory),
+                           ("memory.memsw.limit_in_bytes", memory)],
+                "pids": [("pids.max", settings.processes)],
+            }
+            for controller in limits:
+                folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
+                folder.mkdir(parents=True, exist_ok=True)
+                self.folders.append(folder)
+            self._empty()
+            for controller, settings_ in limits.items():
+                folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
+                for name, value in settings_:
+                    if (folder / name).exists():
+                        _write(folder / name, value)
+
+    @property
+    def procs(self):
+        return [str(folder / "cgroup.procs") for folder in self.folders]
+
+    def _empty(self):
+        """Kill whatever an earlier sandbox of this slot left in these cgroups."""
+        for _ in range(3):
+            pids = {int(line) for folder in self.folders for line in (folder / "cgroup.procs").read_text().split()}
+            if not pids:
+                return
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.01)
+
+    def close(self):
+        self._empty()
+
+    @classmethod
+    def available(cls):
+        """Can this process make cgroups (root, and a cgroup file system it may write)?"""
+        if os.getuid() != 0:
+            return False
+        if (CGROUP_ROOT / "cgroup.controllers").exists():
+            return os.access(CGROUP_ROOT, os.W_OK)
+        return all(os.access(CGROUP_ROOT / c, os.W_OK) for c in ("cpu", "memory", "pids"))
 
 
 class Slot:
@@ -235,6 +324,27 @@ def _elements(value):
     return int(getattr(value, "size", 1))
 
 
+def _arrays(value):
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _arrays(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _arrays(item)
+    elif isinstance(value, np.ndarray):
+        yield value
+
+
+def _call_too_large(args, kwargs):
+    """Why a reference call's arguments are more than the grader will compute on, or None."""
+    for array in _arrays([args, kwargs]):
+        if array.ndim > MAX_CALL_NDIM or any(n > MAX_CALL_DIM for n in array.shape):
+            return f"an argument of shape {array.shape} (at most {MAX_CALL_NDIM} axes of {MAX_CALL_DIM})"
+    if _elements([args, kwargs]) > MAX_CALL_ELEMENTS:
+        return f"more than {MAX_CALL_ELEMENTS} values in its arguments"
+    return None
+
+
 class Sandbox:
     """One isolated child process with its own root filesystem and its own uid (from its Slot)."""
 
@@ -243,7 +353,7 @@ class Sandbox:
         self.preload = preload  # trusted setup code its fork server runs once (Zygote)
         self.settings = settings
         self.time_budget = time_budget
-        self.slot = self.pid = self.zygote = self.workdir = None
+        self.slot = self.pid = self.zygote = self.workdir = self.cgroups = None
         self.uid = self.gid = None
         self.tasks = self.results = None
 
@@ -292,11 +402,14 @@ class Sandbox:
                 "(sysctl kernel.unprivileged_userns_clone=1), or pass --sandbox none for trusted submissions only"
             )
         self.slot = Slot()
+        if self.settings.cgroups == "auto" and mode == "namespace" and SlotCgroups.available():
+            self.cgroups = SlotCgroups(self.slot.number, self.settings)
         if os.getuid() == 0 and mode == "namespace":
             self.uid = self.gid = UID_BASE + self.slot.number
         else:
             self.uid, self.gid = os.getuid(), os.getgid()
         config = self._config(mode)
+        config["cgroups"] = self.cgroups.procs if self.cgroups else []
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         self.zygote = Zygote.for_library(config["library"], self.preload)
@@ -394,16 +507,21 @@ class Sandbox:
         name, args, kwargs = message.get("call"), message.get("args"), message.get("kwargs", {})
         if not isinstance(name, str) or name not in task.get("deps", ()) or answer is None:
             return {"refused": {"type": "NameError", "message": f"no reference function {str(name)[:40]!r} here"}}
-        if not isinstance(args, list) or not isinstance(kwargs, dict) or _elements([args, kwargs]) > MAX_CALL_ELEMENTS:
-            return {"refused": {"type": "ValueError", "message": f"{name} was called with arguments too large for the grader"}}
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            return {"refused": {"type": "TypeError", "message": f"{name} was called with malformed arguments"}}
+        too_large = _call_too_large(args, kwargs)
+        if too_large:
+            return {"refused": {"type": "ValueError", "message": f"{name} was called with {too_large}: too large for the grader"}}
         kind, value = answer(name, args, kwargs)
-        if kind == "value":
-            try:
-                wire.encode(value)
-                return {"value": value}
-            except wire.NotPlainData:
-                return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
-        return {"refused": value}
+        if kind != "value":
+            return {"refused": value}
+        if _elements(value) > MAX_CALL_RESULT:
+            return {"refused": {"type": "ValueError", "message": f"{name} would return more than {MAX_CALL_RESULT} values"}}
+        try:
+            wire.encode(value)
+        except wire.NotPlainData:
+            return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
+        return {"value": value}
 
     def close(self):
         """Stop the child and everything it started."""
@@ -417,6 +535,9 @@ class Sandbox:
             if os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
                 _kill_uid(self.uid)
             self.pid = None
+        if self.cgroups is not None:
+            self.cgroups.close()
+            self.cgroups = None
         for fd in (self.tasks, self.results):
             if fd is not None:
                 os.close(fd)
