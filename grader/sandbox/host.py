@@ -212,6 +212,15 @@ class SlotCgroups:
         return all(os.access(CGROUP_ROOT / c, os.W_OK) for c in ("cpu", "memory", "pids"))
 
 
+_WARNED = set()
+
+
+def _warn_once(message):
+    if message not in _WARNED:
+        _WARNED.add(message)
+        print(message, file=sys.stderr)
+
+
 class Slot:
     """A machine-wide sandbox number, held through an exclusive lock on a file, so that sandboxes
     started by any grader process (parallel graders, Dask workers) never share a uid."""
@@ -403,7 +412,10 @@ class Sandbox:
             )
         self.slot = Slot()
         if self.settings.cgroups == "auto" and mode == "namespace" and SlotCgroups.available():
-            self.cgroups = SlotCgroups(self.slot.number, self.settings)
+            try:
+                self.cgroups = SlotCgroups(self.slot.number, self.settings)
+            except OSError as error:  # a cgroup file system that refuses us: per-process limits only
+                _warn_once(f"warning: sandboxes run without cgroups ({error}): their limits are per process only")
         if os.getuid() == 0 and mode == "namespace":
             self.uid = self.gid = UID_BASE + self.slot.number
         else:
