@@ -16,6 +16,7 @@ import sys
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,9 +120,10 @@ def _extract_zip(path, target):
             if not info.is_dir() and not info.filename.startswith("__MACOSX/"):
                 try:
                     archive.extract(info, target)
-                except OSError as error:  # a name too long for this file system, say: that file alone is left out
-                    print(f"warning: {info.filename[:80]!r} left out of the zip's extraction ({error.strerror})",
-                          file=sys.stderr)
+                except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+                    # A name too long for this file system, a corrupt member: that file alone is left out.
+                    print(f"warning: {info.filename[:80]!r} left out of the zip's extraction "
+                          f"({getattr(error, 'strerror', None) or error})", file=sys.stderr)
     entries = [p for p in target.iterdir() if p.name != "__MACOSX"]
     # A zip of one folder (the class folder itself) is unwrapped.
     if len(entries) == 1 and entries[0].is_dir() and not list(entries[0].glob("*.ipynb")) and _looks_like_class(entries[0]):

@@ -48,14 +48,15 @@ def test_student_code_runs_as_an_unprivileged_user_without_network():
             except OSError as error:
                 network = type(error).__name__
             return {"uid": os.getuid(), "network": network, "interfaces": sorted(name for _, name in socket.if_nameindex()),
-                    "pid": os.getpid(), "processes": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}
+                    "pid": os.getpid(), "proc": os.path.exists("/proc/self")}
     """)
     if os.getuid() == 0:
         assert output["uid"] >= 62000
     assert output["network"] != "open"
     assert output["interfaces"] == ["lo"]
-    # Process 1 of its own PID namespace: it sees no other process, and its end kills all it started.
-    assert output["pid"] == 1 and output["processes"] == [1]
+    # Process 1 of its own PID namespace: its end kills all it started. No /proc: not even its own
+    # page-fault counts, which would tell which pages of shared files are cached.
+    assert output["pid"] == 1 and not output["proc"]
 
 
 def test_the_reference_the_grader_and_the_course_files_are_invisible(tmp_path):
@@ -195,7 +196,7 @@ def test_no_reference_code_can_be_found_in_a_sandbox_that_uses_reference_functio
                 found |= {{path for m in MARKERS if m in text}}
             named = []
             for folder, dirs, _ in os.walk("/"):
-                if folder == "/":
+                if folder == "/" and "proc" in dirs:
                     dirs.remove("proc")
                 named += [os.path.join(folder, d) for d in dirs if d == "source_solutions"]
             return {{"Z": Z, "A": A_out, "found": sorted(set(found))[:5], "named": named}}
@@ -447,6 +448,40 @@ def test_a_sandbox_ends_when_its_grader_ends():
     assert not alive, [" ".join(p.cmdline())[:100] for p in alive]
 
 
+def test_locks_and_page_cache_state_of_shared_files_cannot_carry_data_between_sandboxes():
+    """Every sandbox sees the same read-only files: a lock on one, or which of its pages are
+    cached, would be a channel between two students' sandboxes (found by a red team: a helper
+    answered another student's compute_cost through fcntl locks; code travelled in page-cache
+    state read with RWF_NOWAIT). Locks, cache control and the page-fault counters are refused."""
+    output = run_probe("""
+        import errno, fcntl, os, resource
+        def attempt(action):
+            try:
+                action()
+                return "allowed"
+            except OSError as error:
+                return errno.errorcode.get(error.errno, "?")
+        def probe():
+            fd = os.open("/usr/bin/env", os.O_RDONLY)
+            buffer = bytearray(4096)
+            child = os.fork()
+            if child == 0:
+                os._exit(0)
+            return {
+                "lockf": attempt(lambda: fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)),
+                "flock": attempt(lambda: fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)),
+                "fadvise": attempt(lambda: os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)),
+                "nowait read": attempt(lambda: os.preadv(fd, [buffer], 0, os.RWF_NOWAIT)),
+                "getrusage": attempt(lambda: resource.getrusage(resource.RUSAGE_SELF)),
+                "wait4": attempt(lambda: os.wait4(child, 0)),
+                "plain read": attempt(lambda: os.pread(fd, 16, 0)),
+                "cloexec": attempt(lambda: fcntl.fcntl(fd, fcntl.F_SETFD, fcntl.FD_CLOEXEC)),
+            }
+    """)
+    assert output == {"lockf": "EPERM", "flock": "EPERM", "fadvise": "EPERM", "nowait read": "EPERM",
+                      "getrusage": "EPERM", "wait4": "EPERM", "plain read": "allowed", "cloexec": "allowed"}, output
+
+
 def test_kernel_keyrings_and_namespace_syscalls_are_blocked():
     """The kernel keeps keyrings per uid, not per namespace: two sandboxes of one slot's uid
     could pass an answer key through one. Those calls, and the ones that rebuild a view of the
@@ -471,11 +506,15 @@ def test_memory_cpu_and_processes_are_capped_for_the_whole_sandbox():
     """Limits per process are not enough: eight processes of 200 MB each would each stay under
     a per-process limit. The sandbox's cgroups cap them together, give it one CPU and a number
     of processes."""
+    settings = SandboxSettings(memory_bytes=512 << 20)
+    with Sandbox(TEMPLATE, settings, 60) as sandbox:
+        cgroups = sandbox.cgroups.procs
+        assert all(str(sandbox.pid) in Path(procs).read_text().split() for procs in cgroups)
+    assert all("dnn-grade/slot-" in p for p in cgroups) and len(cgroups) in (1, 3)
     output = run_probe("""
         import os, time
         import numpy as np
         def probe():
-            cgroups = open("/proc/self/cgroup").read()
             children = []
             for _ in range(8):
                 pid = os.fork()
@@ -485,7 +524,6 @@ def test_memory_cpu_and_processes_are_capped_for_the_whole_sandbox():
                     os._exit(0)
                 children.append(pid)
             statuses = [os.waitpid(pid, 0)[1] for pid in children]
-            return {"cgroups": cgroups, "killed": sum(os.WIFSIGNALED(s) for s in statuses)}
-    """, settings=SandboxSettings(memory_bytes=512 << 20), timeout=60)
-    assert "dnn-grade/slot-" in output["cgroups"]
+            return {"killed": sum(os.WIFSIGNALED(s) for s in statuses)}
+    """, settings=settings, timeout=60)
     assert output["killed"] >= 4, output

@@ -9,7 +9,7 @@ sandbox:
      the release folder, all read-only at their usual paths; a few device nodes; and a fresh
      private scratch (/tmp, /var/tmp, /dev/shm and its home) on one tmpfs with a total size
      cap, gone when the sandbox ends. Nothing else of the machine exists in its view;
-  2. becomes process 1 of its own PID namespace, with a /proc that shows only itself;
+  2. becomes process 1 of its own PID namespace (no /proc is mounted);
   3. sets resource limits (address space, CPU seconds, file size, open files, processes);
   4. drops to its own unprivileged uid/gid (when started as root).
 Then it answers tasks, one frame each, with one result frame per task (grader/sandbox/wire.py).
@@ -79,7 +79,7 @@ def _bind_read_only(source, target):
 
 def build_root(config):
     """Enter new mount, network and IPC namespaces and a root made of config["visible"] (read-only),
-    device nodes and a private scratch tmpfs; the old root stays at OLD_ROOT until proc is mounted."""
+    device nodes and a private scratch tmpfs; the old root stays at OLD_ROOT until leave_old_root."""
     user_namespace = os.getuid() != 0
     uid, gid = os.getuid(), os.getgid()
     _libc_call("unshare", CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | (CLONE_NEWUSER if user_namespace else 0))
@@ -106,7 +106,6 @@ def build_root(config):
     for folder in (HOME, HOME + "/.mpl"):
         os.chown(root + folder, config["uid"], config["gid"])
         os.chmod(root + folder, 0o700)
-    os.makedirs(root + "/proc")
     os.makedirs(root + OLD_ROOT)
     machine = platform.machine()
     if machine not in SYS_PIVOT_ROOT:
@@ -125,11 +124,13 @@ def leave_old_root():
 
 
 def enter_pid_namespace(task_fd, result_fd):
-    """Continue as process 1 of a new PID namespace, with a /proc that shows only it.
+    """Continue as process 1 of a new PID namespace.
 
     When process 1 of a namespace dies, the kernel kills every process left in it: whatever the
-    student started ends with the sandbox, and no process of the machine is visible from inside.
-    The process that forks waits here and ends with it."""
+    student started ends with the sandbox, and no process of the machine can be signalled from
+    inside. The process that forks waits here and ends with it. No /proc is mounted: even the
+    sandbox's own would show its page-fault counts, which tell which pages of the shared
+    read-only files are cached (a channel between sandboxes that needs no clock)."""
     fork_server = os.getppid()
     _libc_call("unshare", CLONE_NEWPID)
     pid = os.fork()
@@ -144,23 +145,36 @@ def enter_pid_namespace(task_fd, result_fd):
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
-    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
 
 
-# Syscalls a sandbox never needs and that reach past its namespaces: the kernel's keyrings are
-# kept per uid, not per namespace (two sandboxes of one slot's uid could share a key), and the
-# rest would let code with namespace capabilities (user-namespace mode) rebuild its view.
-BLOCKED_SYSCALLS = {
+# Syscalls a sandbox never needs and that reach past its namespaces. The kernel keeps keyrings
+# per uid, not per namespace; locks on the read-only files every sandbox shares (/usr, the
+# Python installation, the release) are seen by every other sandbox; the page cache of those
+# files outlives a sandbox, and these calls would let one set it or read it without timing;
+# the rest would let code with namespace capabilities (user-namespace mode) rebuild its view.
+# A rule is a syscall name, or (name, argument index, values of its low 32 bits refused) where
+# "nonzero" refuses any non-zero argument (a resource-usage pointer: page-fault counts).
+F_LOCKS = (5, 6, 7, 36, 37, 38)  # F_GETLK, F_SETLK, F_SETLKW and their open-file-description forms
+BLOCKED = ("add_key", "request_key", "keyctl", "ptrace", "process_vm_readv", "process_vm_writev", "perf_event_open",
+           "bpf", "userfaultfd", "mount", "umount2", "pivot_root", "chroot", "unshare", "setns", "open_tree",
+           "move_mount", "fsopen", "fsconfig", "fsmount", "fspick", "io_uring_setup", "io_uring_enter",
+           "io_uring_register", "flock", ("fcntl", 1, F_LOCKS), "fadvise64", "readahead", "preadv2", "pwritev2",
+           "mincore", "cachestat", "getrusage", ("wait4", 3, "nonzero"), ("waitid", 4, "nonzero"))
+SYSCALL_NUMBERS = {
     "x86_64": {"add_key": 248, "request_key": 249, "keyctl": 250, "ptrace": 101, "process_vm_readv": 310,
                "process_vm_writev": 311, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323, "mount": 165,
                "umount2": 166, "pivot_root": 155, "chroot": 161, "unshare": 272, "setns": 308, "open_tree": 428,
                "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
-               "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
+               "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 73, "fcntl": 72,
+               "fadvise64": 221, "readahead": 187, "preadv2": 327, "pwritev2": 328, "mincore": 27, "cachestat": 451,
+               "getrusage": 98, "wait4": 61, "waitid": 247},
     "aarch64": {"add_key": 217, "request_key": 218, "keyctl": 219, "ptrace": 117, "process_vm_readv": 270,
                 "process_vm_writev": 271, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282, "mount": 40,
                 "umount2": 39, "pivot_root": 41, "chroot": 51, "unshare": 97, "setns": 268, "open_tree": 428,
                 "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
-                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427},
+                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 32, "fcntl": 25,
+                "fadvise64": 223, "readahead": 213, "preadv2": 286, "pwritev2": 287, "mincore": 232, "cachestat": 451,
+                "getrusage": 165, "wait4": 260, "waitid": 95},
 }
 AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 X32_SYSCALL_BIT = 0x40000000
@@ -168,6 +182,7 @@ PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, PR_CAPBSET_DROP = 38, 
 SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ERRNO, SECCOMP_RET_ALLOW = 0x80000000, 0x00050000, 0x7FFF0000
 BPF_LD_W_ABS, BPF_JEQ_K, BPF_JGE_K, BPF_RET_K = 0x20, 0x15, 0x35, 0x06
 EPERM = 1
+ALLOW, REFUSE = (BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)
 
 
 class _SockFilter(ctypes.Structure):
@@ -178,17 +193,39 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
 
 
-def block_syscalls():
-    """A seccomp filter: BLOCKED_SYSCALLS fail with EPERM, a foreign architecture (or x32 call)
-    kills the process, everything else is allowed. Inherited by every process the sandbox starts."""
-    machine = platform.machine()
-    program = [(BPF_LD_W_ABS, 0, 0, 4), (BPF_JEQ_K, 1, 0, AUDIT_ARCH[machine]), (BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
-               (BPF_LD_W_ABS, 0, 0, 0)]
+def _argument(index, high=False):
+    """Load the low (or high) 32 bits of a syscall argument (struct seccomp_data, little-endian)."""
+    return (BPF_LD_W_ABS, 0, 0, 16 + 8 * index + (4 if high else 0))
+
+
+def _rule_body(rule):
+    """Instructions run once the syscall number matched; each ends in a return."""
+    if isinstance(rule, str):
+        return [REFUSE]
+    _, index, values = rule
+    if values == "nonzero":
+        return [_argument(index), (BPF_JEQ_K, 0, 3, 0), _argument(index, high=True), (BPF_JEQ_K, 0, 1, 0), ALLOW, REFUSE]
+    tests = [(BPF_JEQ_K, len(values) - i, 0, value) for i, value in enumerate(values)]
+    return [_argument(index), *tests, ALLOW, REFUSE]
+
+
+def seccomp_program(machine):
+    """The BPF program of block_syscalls for ``machine``: (code, jt, jf, k) instructions."""
+    numbers = SYSCALL_NUMBERS[machine]
+    program = [(BPF_LD_W_ABS, 0, 0, 4), (BPF_JEQ_K, 1, 0, AUDIT_ARCH[machine]),
+               (BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS), (BPF_LD_W_ABS, 0, 0, 0)]
     if machine == "x86_64":
-        program += [(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
-    for number in BLOCKED_SYSCALLS[machine].values():
-        program += [(BPF_JEQ_K, 0, 1, number), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
-    program.append((BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+        program += [(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT), REFUSE]
+    for rule in BLOCKED:
+        body = _rule_body(rule)
+        program += [(BPF_JEQ_K, 0, len(body), numbers[rule if isinstance(rule, str) else rule[0]]), *body]
+    return program + [ALLOW]
+
+
+def block_syscalls():
+    """Install the seccomp filter (BLOCKED fail with EPERM, a foreign architecture or an x32 call
+    kills the process, everything else is allowed). Inherited by every process the sandbox starts."""
+    program = seccomp_program(platform.machine())
     filters = (_SockFilter * len(program))(*[_SockFilter(*instruction) for instruction in program])
     prog = _SockFprog(len(program), filters)
     _libc_call("prctl", PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
@@ -203,10 +240,16 @@ class _CapData(ctypes.Structure):
     _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
 
-def drop_capabilities():
-    """No capabilities at all, not even those a user namespace gives its creator."""
+def drop_bounding_capabilities():
+    """Empty the capability bounding set (while this process may still: before it drops root)."""
+    libc = ctypes.CDLL(None, use_errno=True)
     for capability in range(64):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # past the last one: EINVAL
+        libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # past the last capability: EINVAL, ignored
+
+
+def clear_capabilities():
+    """No effective, permitted or inheritable capabilities, not even those a user namespace gives
+    its creator."""
     header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3
     _libc_call("capset", ctypes.byref(header), ctypes.byref((_CapData * 2)()))
 
@@ -421,8 +464,9 @@ def serve(config, task_fd, result_fd):
     sys.path[:0] = [config["library"], os.getcwd()]
     limit_resources(config["limits"])
     if config["mode"] == "namespace":
+        drop_bounding_capabilities()
         drop_privileges(config["uid"], config["gid"])
-        drop_capabilities()
+        clear_capabilities()
         block_syscalls()
     # Until here a failure is ours and goes to the fork server's log; from here on, output is
     # the student's and goes nowhere.
