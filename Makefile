@@ -29,10 +29,10 @@ demo: setup  ## the main job: build the release, grade the example class, render
 services:  ## start the tests' private PostgreSQL (scripts/services.sh; as root it apt-get installs postgresql and chromium if missing)
 	bash scripts/services.sh start >/dev/null
 
-test: setup services  ## the default test run (slow tests deselected)
+test: setup  ## the fast tier, for development (no services, browser, nbgrader runs or slow training)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-all: setup services  ## every test, slow ones included (what CI runs)
+test-all: setup services  ## every test: services, browser, nbgrader, slow training (what CI runs)
 	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
 
 expected: setup  ## regenerate testCases/expected from the reference solutions

@@ -25,6 +25,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+pytestmark = pytest.mark.integration
+
 REPO = Path(__file__).resolve().parents[1]
 RELEASE_DIR = REPO / "release" / "dnn_step_by_step"
 NOTEBOOK = "dnn_step_by_step.ipynb"

@@ -13,6 +13,8 @@ import sys
 import time
 
 import pytest
+
+pytestmark = pytest.mark.integration
 from test_scenarios import ASSIGNMENT, CLASS, PINNED, SEED, SPEC, TIMEOUT
 
 from grader.autograde import AutogradeOptions, autograde

@@ -39,6 +39,7 @@ def release_files():
     return sorted(p for p in RELEASE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+@pytest.mark.integration
 def test_regenerating_the_release_gives_no_diff(tmp_path):
     fresh = tmp_path / "release"
     build_release(fresh)
@@ -133,6 +134,7 @@ def _guard_against_hidden_packages(folder):
         (folder / name / "__init__.py").write_text(f"raise ImportError('the release must not import {name}')\n")
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("assignment", assignment_params())
 def test_source_notebook_runs_top_to_bottom_and_every_check_passes(assignment):
     path = source_notebook(assignment)
@@ -146,6 +148,7 @@ def test_source_notebook_runs_top_to_bottom_and_every_check_passes(assignment):
             assert re.search(r"hidden checks of \w+ \(seed \d+\): (\d+) of \1 passed", output)
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("assignment", assignment_params())
 def test_untouched_release_raises_not_implemented_and_checks_report_failure(assignment, tmp_path):
     folder = tmp_path / assignment
@@ -169,6 +172,7 @@ def test_untouched_release_raises_not_implemented_and_checks_report_failure(assi
     assert checks == len(graded_functions(assignment))
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("assignment", assignment_params())
 def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stub(assignment, tmp_path):
     course = NbgraderCourse(tmp_path / "course", [assignment])

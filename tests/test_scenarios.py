@@ -148,6 +148,7 @@ def test_running_again_grades_nothing_twice(graded):
     assert (out / "grades.csv").read_text() == before
 
 
+@pytest.mark.integration
 def test_a_batch_killed_midway_resumes_without_losing_or_duplicating_grades(graded, tmp_path):
     reference_out, _ = graded
     out = tmp_path / "out"
@@ -188,6 +189,7 @@ def _wait_for_feedback(out, count, process):
         time.sleep(0.05)
 
 
+@pytest.mark.integration
 def test_a_grading_process_killed_from_outside_is_replaced_and_nothing_is_lost(graded, tmp_path):
     reference_out, _ = graded
     out = tmp_path / "out"
@@ -202,6 +204,7 @@ def test_a_grading_process_killed_from_outside_is_replaced_and_nothing_is_lost(g
     assert sorted(p.name for p in (out / "feedback").iterdir()) == sorted(PINNED)
 
 
+@pytest.mark.integration
 def test_killing_the_grader_leaves_no_process_behind(tmp_path):
     import psutil
 
