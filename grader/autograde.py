@@ -254,8 +254,9 @@ def _local_grader(spec, options, settings, template, run_seed, out, task=None):
                     if index in pending and future.done() and not future.cancelled() and future.exception() is None:
                         del pending[index]
                         yield future.result()
-                if suspects:  # it died grading this submission alone
+                if suspects:  # it died grading this submission alone: that death is explained
                     index = suspects.pop(0)
+                    deaths = max(0, deaths - 1)
                     error = RuntimeError("its grading process died while grading it alone")
                     result = internal_error(pending.pop(index), spec, run_seed, error)
                     yield write_feedback_safely(out, result).summary()

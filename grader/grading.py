@@ -322,6 +322,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                 }
                 if sandbox is None:
                     sandbox = _start_with_retry(start_sandbox)
+                function_started = time.monotonic()
                 try:
                     run = sandbox.run(task, timeout, answer=call_reference)
                 except SandboxError as error:
@@ -338,10 +339,12 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     continue
 
                 def public_results():
-                    """Run the public cases now (only a failing function needs their report)."""
+                    """Run the public cases now (only a failing function needs their report), in
+                    what is left of the function's time limit (a second at least)."""
                     nonlocal sandbox
+                    left = max(1.0, timeout - (time.monotonic() - function_started))
                     try:
-                        return sandbox.run(dict(task, cases=[list(g.args) for g in public]), timeout,
+                        return sandbox.run(dict(task, cases=[list(g.args) for g in public]), left,
                                            answer=call_reference).cases
                     except SandboxError as error:  # the verdict stands on the hidden cases
                         sandbox.close()

@@ -280,7 +280,8 @@ def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
             seen = []
             for args in ((np.zeros((0, 12000)), np.zeros((12000, 0)), np.zeros((1, 1))),
                          (np.ones((1, 12000)), np.ones((12000, 1)), np.zeros((1, 1))),
-                         (np.ones((2, 2, 2)), np.ones((2, 2)), np.zeros((2, 1)))):
+                         (np.ones((2, 2, 2)), np.ones((2, 2)), np.zeros((2, 1))),
+                         ([[1.0]], [[1.0]] * 11000, [[1.0] * 11000])):  # nested lists are arrays too
                 started = time.perf_counter()
                 try:
                     linear_forward(*args)
@@ -293,7 +294,29 @@ def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
     with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
         run = sandbox.run({"function": "probe", "setup": "", "cells": [cell], "cases": [()], "deps": ["linear_forward"]},
                           20, answer=call_reference)
-    assert run.cases[0].output == ["refused"] * 3 and time.monotonic() - started < 10
+    assert run.cases[0].output == ["refused"] * 4 and time.monotonic() - started < 10
+
+
+def test_reference_calls_cannot_keep_the_grader_busy_for_a_whole_time_limit():
+    """Each call is small, but thousands of them would cost the grader's CPU for the whole time
+    limit of every function with dependencies: their time is budgeted per task."""
+    from grader.grading import call_reference
+    from grader.sandbox.host import CALL_SECONDS
+
+    cell = textwrap.dedent("""
+        import numpy as np
+        def probe():
+            A, W, b = np.ones((32, 900)), np.ones((900, 32)), np.zeros((900, 1))  # just under the caps
+            for _ in range(100_000):
+                linear_forward(A, W, b)
+    """)
+    started = time.monotonic()
+    with Sandbox(TEMPLATE, SandboxSettings(), 120) as sandbox:
+        with pytest.raises(SandboxError) as error:
+            sandbox.run({"function": "probe", "setup": "", "cells": [cell], "cases": [()], "deps": ["linear_forward"]},
+                        60, answer=call_reference)
+    assert error.value.kind == "protocol" and "of the grader's time" in str(error.value)
+    assert time.monotonic() - started < 60 and CALL_SECONDS <= 2
 
 
 def test_a_flood_of_hostile_frames_costs_the_grader_little():

@@ -39,10 +39,13 @@ ROOT_MOUNT = SLOT_DIR / "root"  # an empty folder each sandbox mounts its own ro
 START_TIMEOUT = 60
 RESULT_LIMITS = wire.Limits()  # what one frame from a sandbox may hold
 MAX_CALLS = 20_000  # reference calls in one task
-# A reference call's arguments: arrays of at most 2 axes of at most 2048 entries each (zero-size
-# ones included: a (2048, 0) by (0, 2048) product is 2048 x 2048), 65536 values in all; and its
-# result at most 4M values. The grader's work per call stays a few milliseconds.
-MAX_CALL_NDIM, MAX_CALL_DIM, MAX_CALL_ELEMENTS, MAX_CALL_RESULT = 2, 2048, 1 << 16, 1 << 22
+# A reference call's arguments: arrays (nested lists of numbers count as arrays) of at most 2
+# axes of at most 1024 entries each (zero-size ones included: a (1024, 0) by (0, 1024) product
+# is 1024 x 1024; broadcasting a (1, 1024) with a (1024, 1) too), 65536 values in all; its
+# result at most 1M values. A call costs the grader milliseconds, and all the calls of one task
+# at most CALL_SECONDS of its CPU time.
+MAX_CALL_NDIM, MAX_CALL_DIM, MAX_CALL_ELEMENTS, MAX_CALL_RESULT = 2, 1024, 1 << 16, 1 << 20
+CALL_SECONDS = 2.0
 SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 
 
@@ -333,8 +336,18 @@ def _elements(value):
     return int(getattr(value, "size", 1))
 
 
+def _numeric(value):
+    return isinstance(value, (bool, int, float)) or (isinstance(value, (list, tuple)) and all(map(_numeric, value)))
+
+
 def _arrays(value):
-    if isinstance(value, (list, tuple)):
+    """The arrays in ``value`` as numpy would see them: nested lists of numbers are arrays too."""
+    if isinstance(value, (list, tuple)) and value and _numeric(value):
+        try:
+            yield np.asarray(value)
+        except ValueError:  # ragged: numpy refuses it in a computation too
+            yield np.empty((MAX_CALL_DIM + 1,))
+    elif isinstance(value, (list, tuple)):
         for item in value:
             yield from _arrays(item)
     elif isinstance(value, dict):
@@ -502,7 +515,7 @@ class Sandbox:
         dict). Raises SandboxError when the child fails, stalls or misbehaves."""
         deadline = time.monotonic() + timeout
         self._send({"task": task}, deadline)
-        calls = 0
+        calls, call_seconds = 0, 0.0
         while True:
             message = self._receive(deadline)
             if "result" in message:
@@ -512,7 +525,13 @@ class Sandbox:
             calls += 1
             if calls > MAX_CALLS:
                 raise SandboxError("protocol", f"more than {MAX_CALLS} calls of reference functions in one task")
-            self._send(self._answer(message, task, answer), deadline)
+            started = time.process_time()
+            reply = self._answer(message, task, answer)
+            call_seconds += time.process_time() - started
+            if call_seconds > CALL_SECONDS:
+                raise SandboxError("protocol", f"its calls of reference functions took more than {CALL_SECONDS:g} s "
+                                               "of the grader's time in one task")
+            self._send(reply, deadline)
 
     @staticmethod
     def _answer(message, task, answer):
