@@ -226,7 +226,7 @@ def _grade_unless_poison(submission):
     """A grading task (run in a grading process) that kills its process on the student "poison"."""
     from grader.autograde import _grade_here
 
-    if submission.student_id == POISON:
+    if submission.student_id.startswith(POISON):
         os._exit(9)
     return _grade_here(submission)
 
@@ -251,3 +251,26 @@ def test_a_submission_that_kills_its_grading_process_gets_an_error_and_the_batch
     assert results[POISON].score == 0 and {i.status for i in results[POISON].items} == {"error"}
     feedback = json.loads((out / "feedback" / POISON / f"{ASSIGNMENT}.json").read_text())
     assert "grading process died" in " ".join(feedback["messages"])
+
+
+@pytest.mark.integration
+def test_several_submissions_that_kill_their_grading_process_never_stop_the_batch(tmp_path):
+    """Four killers spread through the class: each is found out alone and gets an error; every
+    other student is graded (deaths a submission explains do not count toward giving up)."""
+    from grader.autograde import _local_grader
+    from grader.ingest import find_submissions
+    from grader.sandbox import SandboxSettings
+
+    students = [f"{POISON}-{i}" if i % 4 == 1 else f"student-{i:02d}" for i in range(16)]
+    submitted, out = tmp_path / "submitted", tmp_path / "out"
+    for student in students:
+        (submitted / student / ASSIGNMENT).mkdir(parents=True)
+        shutil.copy(CLASS / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", submitted / student / ASSIGNMENT)
+    submissions, _ = find_submissions(submitted, ASSIGNMENT, SPEC.notebook_name)
+    grader = _local_grader(SPEC, options(out), SandboxSettings(), REPO / "release" / ASSIGNMENT, SEED, out,
+                           task=_grade_unless_poison)
+    with grader as run:
+        results = {result.student_id: result for result in run(submissions)}
+    assert sorted(results) == sorted(students)
+    for student, result in results.items():
+        assert result.score == (0 if student.startswith(POISON) else SPEC.max_score), student
