@@ -161,7 +161,7 @@ class SlotCgroups:
             slot = base / f"slot-{number}"
             slot.mkdir(exist_ok=True)
             self.folders = [slot]
-            self._empty()
+            self.kill_all()
             _write(slot / "cpu.max", f"{cpu_quota} {CPU_PERIOD_US}")
             _write(slot / "memory.max", memory)
             _write(slot / "memory.swap.max", 0) if (slot / "memory.swap.max").exists() else None
@@ -178,7 +178,7 @@ class SlotCgroups:
                 folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
                 folder.mkdir(parents=True, exist_ok=True)
                 self.folders.append(folder)
-            self._empty()
+            self.kill_all()
             for controller, settings_ in limits.items():
                 folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
                 for name, value in settings_:
@@ -189,21 +189,16 @@ class SlotCgroups:
     def procs(self):
         return [str(folder / "cgroup.procs") for folder in self.folders]
 
-    def _empty(self):
-        """Kill whatever an earlier sandbox of this slot left in these cgroups."""
-        for _ in range(3):
-            pids = {int(line) for folder in self.folders for line in (folder / "cgroup.procs").read_text().split()}
-            if not pids:
-                return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.01)
-
-    def close(self):
-        self._empty()
+    def kill_all(self):
+        """SIGKILL every process in these cgroups (whatever a sandbox of this slot left: its PID
+        namespace ended with it, so this is the second line of defence). A killed process runs
+        no more code; it leaves the cgroup when it is reaped, so nobody waits for that."""
+        pids = {int(line) for folder in self.folders for line in (folder / "cgroup.procs").read_text().split()}
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     @classmethod
     def available(cls):
@@ -562,13 +557,14 @@ class Sandbox:
             except ProcessLookupError:
                 pass
             # In namespace mode the sandbox is process 1 of its own PID namespace: killing it ended
-            # everything it started. A scan by uid stays as a second line of defence.
-            if os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
+            # everything it started. Its slot's cgroups are emptied again before their next use;
+            # without cgroups, a scan by uid stays as a second line of defence.
+            if self.cgroups is not None:
+                self.cgroups.kill_all()
+            elif os.getuid() == 0 and self.uid and self.uid >= UID_BASE:
                 _kill_uid(self.uid)
             self.pid = None
-        if self.cgroups is not None:
-            self.cgroups.close()
-            self.cgroups = None
+        self.cgroups = None
         for fd in (self.tasks, self.results):
             if fd is not None:
                 os.close(fd)
