@@ -399,9 +399,8 @@ def build_namespace(task, channel):
 
 
 def _sendable(value):
-    """``value`` if it can travel back as plain data, else raise NotPlainData."""
-    wire.encode(value)
-    return value
+    """``value`` encoded once, to travel back inside the result; NotPlainData if it cannot."""
+    return wire.Encoded(wire.encode(value))
 
 
 def run_task(task, channel):

@@ -372,7 +372,7 @@ class Sandbox:
         self.time_budget = time_budget
         self.slot = self.pid = self.zygote = self.workdir = self.cgroups = None
         self.uid = self.gid = None
-        self.tasks = self.results = None
+        self.tasks = self.results = self._readable = self._writable = None
 
     def start(self):
         """Start the child; returns self. On failure nothing is left behind."""
@@ -440,6 +440,9 @@ class Sandbox:
             os.close(result_write)
         os.set_blocking(task_write, False)
         self.tasks, self.results = task_write, result_read
+        self._readable, self._writable = selectors.PollSelector(), selectors.PollSelector()
+        self._readable.register(result_read, selectors.EVENT_READ)
+        self._writable.register(task_write, selectors.EVENT_WRITE)
         try:
             hello = self._receive(time.monotonic() + START_TIMEOUT)
         except SandboxError as error:
@@ -452,28 +455,26 @@ class Sandbox:
     # --- talking to the child, with deadlines ---------------------------------------------
 
     def _send(self, message, deadline):
-        data = memoryview(wire.frame(wire.encode(message)))
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.tasks, selectors.EVENT_WRITE)
-            while data:
-                try:
-                    data = data[os.write(self.tasks, data[: 1 << 16]):]
-                    continue
-                except BlockingIOError:
-                    pass
-                except OSError as error:  # EPIPE: it is gone
-                    if error.errno in (errno.EPIPE, errno.EBADF):
-                        raise self._ended() from None
-                    raise
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not selector.select(remaining):
-                    raise SandboxError("timeout", "time limit exceeded (the sandbox stopped reading)")
+        data = memoryview(wire.frame(message if isinstance(message, bytes) else wire.encode(message)))
+        while data:
+            try:
+                data = data[os.write(self.tasks, data[: 1 << 16]):]
+                continue
+            except BlockingIOError:
+                pass
+            except OSError as error:  # EPIPE: it is gone
+                if error.errno in (errno.EPIPE, errno.EBADF):
+                    raise self._ended() from None
+                raise
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._writable.select(remaining):
+                raise SandboxError("timeout", "time limit exceeded (the sandbox stopped reading)")
 
-    def _read_exactly(self, size, deadline, selector):
+    def _read_exactly(self, size, deadline):
         chunks, missing = [], size
         while missing:
             remaining = deadline - time.monotonic()
-            if remaining <= 0 or not selector.select(remaining):
+            if remaining <= 0 or not self._readable.select(remaining):
                 raise SandboxError("timeout", "time limit exceeded")
             chunk = os.read(self.results, min(missing, 1 << 20))
             if not chunk:
@@ -484,12 +485,10 @@ class Sandbox:
 
     def _receive(self, deadline):
         """The next message from the child, decoded within RESULT_LIMITS."""
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.results, selectors.EVENT_READ)
-            (size,) = wire.FRAME_HEADER.unpack(self._read_exactly(wire.FRAME_HEADER.size, deadline, selector))
-            if size > RESULT_LIMITS.max_bytes:
-                raise SandboxError("protocol", f"the sandbox sent a message of {size} bytes (limit {RESULT_LIMITS.max_bytes})")
-            payload = self._read_exactly(size, deadline, selector)
+        (size,) = wire.FRAME_HEADER.unpack(self._read_exactly(wire.FRAME_HEADER.size, deadline))
+        if size > RESULT_LIMITS.max_bytes:
+            raise SandboxError("protocol", f"the sandbox sent a message of {size} bytes (limit {RESULT_LIMITS.max_bytes})")
+        payload = self._read_exactly(size, deadline)
         try:
             message = wire.decode(payload, RESULT_LIMITS)
         except (wire.NotPlainData, RecursionError, MemoryError, ValueError) as error:
@@ -530,6 +529,7 @@ class Sandbox:
 
     @staticmethod
     def _answer(message, task, answer):
+        """The reply to a call: a message, or the encoded {"value": ...}."""
         name, args, kwargs = message.get("call"), message.get("args"), message.get("kwargs", {})
         if not isinstance(name, str) or name not in task.get("deps", ()) or answer is None:
             return {"refused": {"type": "NameError", "message": f"no reference function {str(name)[:40]!r} here"}}
@@ -544,10 +544,9 @@ class Sandbox:
         if _elements(value) > MAX_CALL_RESULT:
             return {"refused": {"type": "ValueError", "message": f"{name} would return more than {MAX_CALL_RESULT} values"}}
         try:
-            wire.encode(value)
+            return wire.encode({"value": value})
         except wire.NotPlainData:
             return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
-        return {"value": value}
 
     def close(self):
         """Stop the child and everything it started."""
@@ -565,10 +564,13 @@ class Sandbox:
                 _kill_uid(self.uid)
             self.pid = None
         self.cgroups = None
+        for selector in (self._readable, self._writable):
+            if selector is not None:
+                selector.close()
         for fd in (self.tasks, self.results):
             if fd is not None:
                 os.close(fd)
-        self.tasks = self.results = None
+        self.tasks = self.results = self._readable = self._writable = None
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None

@@ -31,6 +31,10 @@ DTYPES = tuple(np.dtype(code) for code in
 _DTYPE_CODE = {dtype: code for code, dtype in enumerate(DTYPES)}
 
 
+class Encoded(bytes):
+    """A value already encoded (by ``encode``): written as it is, to spare encoding it twice."""
+
+
 class NotPlainData(TypeError):
     """The value holds something other than plain data (encoding), or the bytes are not a
     well-formed message within the limits (decoding)."""
@@ -66,7 +70,9 @@ def _encode(value, parts, depth):
     if depth > 64:
         raise NotPlainData("nested deeper than 64 levels")
     kind = type(value)
-    if value is None:
+    if kind is Encoded:
+        parts.append(value)
+    elif value is None:
         parts.append(bytes((NONE,)))
     elif kind is bool:
         parts.append(bytes((TRUE if value else FALSE,)))
@@ -111,27 +117,29 @@ def decode(data, limits=Limits()):
     """The value encoded in ``data``; NotPlainData when it is malformed or over ``limits``."""
     if len(data) > limits.max_bytes:
         raise NotPlainData(f"message of {len(data)} bytes, over the limit of {limits.max_bytes}")
-    reader = _Reader(memoryview(data), limits)
+    reader = _Reader(bytes(data), limits)
     value = reader.value(0)
-    if reader.offset != len(data):
+    if reader.offset != len(reader.data):
         raise NotPlainData("trailing bytes after the message")
     return value
 
 
 class _Reader:
+    """Reads one value from bytes, checking every size against what is left before using it."""
+
     def __init__(self, data, limits):
         self.data, self.limits, self.offset, self.values, self.elements = data, limits, 0, 0, 0
 
-    def take(self, size):
-        end = self.offset + size
-        if size < 0 or end > len(self.data):
+    def need(self, size):
+        """The current offset, after checking that ``size`` more bytes are there; moves past them."""
+        start = self.offset
+        if size < 0 or start + size > len(self.data):
             raise NotPlainData("truncated message")
-        chunk = self.data[self.offset:end]
-        self.offset = end
-        return chunk
+        self.offset = start + size
+        return start
 
     def count(self):
-        (n,) = _U32.unpack(self.take(4))
+        (n,) = _U32.unpack_from(self.data, self.need(4))
         if n > len(self.data) - self.offset:  # every item takes at least one byte
             raise NotPlainData("a container claims more items than the message holds")
         return n
@@ -140,8 +148,9 @@ class _Reader:
         size = self.count()
         if size > self.limits.max_string:
             raise NotPlainData(f"a string of {size} bytes, over the limit of {self.limits.max_string}")
+        start = self.need(size)
         try:
-            return str(self.take(size), "utf-8")
+            return self.data[start:start + size].decode("utf-8")
         except UnicodeDecodeError:
             raise NotPlainData("a string that is not UTF-8") from None
 
@@ -151,17 +160,11 @@ class _Reader:
         self.values += 1
         if self.values > self.limits.max_values:
             raise NotPlainData(f"more than {self.limits.max_values} values")
-        tag = self.take(1)[0]
-        if tag == NONE:
-            return None
-        if tag == TRUE:
-            return True
-        if tag == FALSE:
-            return False
-        if tag == INT:
-            return _I64.unpack(self.take(8))[0]
+        tag = self.data[self.need(1)]
         if tag == FLOAT:
-            return _F64.unpack(self.take(8))[0]
+            return _F64.unpack_from(self.data, self.need(8))[0]
+        if tag == ARRAY:
+            return self.array()
         if tag == STR:
             return self.text()
         if tag == LIST or tag == TUPLE:
@@ -178,15 +181,21 @@ class _Reader:
                     raise NotPlainData("a dict with a repeated key")
                 result[key] = self.value(depth + 1)
             return result
-        if tag == ARRAY:
-            return self.array()
+        if tag == INT:
+            return _I64.unpack_from(self.data, self.need(8))[0]
+        if tag == NONE:
+            return None
+        if tag == TRUE:
+            return True
+        if tag == FALSE:
+            return False
         raise NotPlainData(f"unknown tag {tag}")
 
     def array(self):
-        code, kind, ndim = _ARRAY_HEAD.unpack(self.take(_ARRAY_HEAD.size))
+        code, kind, ndim = _ARRAY_HEAD.unpack_from(self.data, self.need(_ARRAY_HEAD.size))
         if code >= len(DTYPES) or kind >= len(ARRAY_KINDS) or ndim > self.limits.max_ndim:
             raise NotPlainData("a malformed array header")
-        shape = tuple(_U32.unpack(self.take(4))[0] for _ in range(ndim))
+        shape = struct.unpack_from(f"<{ndim}I", self.data, self.need(4 * ndim))
         if any(n > self.limits.max_dim for n in shape) or (kind == 1 and ndim) or (kind == 2 and ndim != 2):
             raise NotPlainData(f"an array of shape {shape} is not allowed")
         count = 1
@@ -196,7 +205,8 @@ class _Reader:
         if self.elements > self.limits.max_elements:
             raise NotPlainData(f"more than {self.limits.max_elements} array entries")
         dtype = DTYPES[code]
-        array = np.frombuffer(self.take(count * dtype.itemsize), dtype=dtype).reshape(shape).copy()
+        start = self.need(count * dtype.itemsize)
+        array = np.frombuffer(self.data, dtype=dtype, count=count, offset=start).reshape(shape).copy()
         if kind == 1:
             return array[()]
         if kind == 2:
