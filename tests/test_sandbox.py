@@ -319,6 +319,49 @@ def test_reference_calls_cannot_keep_the_grader_busy_for_a_whole_time_limit():
     assert time.monotonic() - started < 60 and CALL_SECONDS <= 2
 
 
+def test_refused_calls_count_toward_the_graders_time_too():
+    """Calls of names the task does not offer, with arguments near the frame limit, are refused,
+    but reading them costs the grader: that time is budgeted with the answered calls."""
+    cell = textwrap.dedent("""
+        import gc
+        def probe():
+            channel = next(o for o in gc.get_objects() if type(o).__name__ == "Channel")
+            for _ in range(100_000):
+                channel.send({"call": "nope", "args": list(range(199_000))})
+                channel.receive()
+    """)
+    started = time.monotonic()
+    with Sandbox(TEMPLATE, SandboxSettings(), 120) as sandbox:
+        with pytest.raises(SandboxError) as error:
+            sandbox.run({"function": "probe", "setup": "", "cells": [cell], "cases": [()], "deps": []}, 60)
+    assert error.value.kind == "protocol" and "of the grader's time" in str(error.value)
+    assert time.monotonic() - started < 45
+
+
+def test_the_slot_folder_must_be_the_graders_own(tmp_path, monkeypatch):
+    """Another local user who makes the slot folder first, or plants links or FIFOs in it, must
+    not make the grader create files elsewhere or hang."""
+    from grader.sandbox import SandboxUnavailable, host
+
+    foreign = tmp_path / "foreign"
+    foreign.mkdir(mode=0o777)
+    foreign.chmod(0o777)
+    monkeypatch.setattr(host, "SLOT_DIR", foreign)
+    with pytest.raises(SandboxUnavailable, match="not a folder of this user's alone"):
+        host.Slot()
+    planted = tmp_path / "planted"
+    planted.mkdir(mode=0o700)
+    (planted / "0.lock").symlink_to(tmp_path / "created-by-the-grader")
+    monkeypatch.setattr(host, "SLOT_DIR", planted)
+    with pytest.raises(SandboxUnavailable, match="remove"):
+        host.Slot()
+    assert not (tmp_path / "created-by-the-grader").exists()
+    (planted / "0.lock").unlink()
+    os.mkfifo(planted / "0.lock")
+    with pytest.raises(SandboxUnavailable, match="not a regular file"):
+        host.Slot()
+
+
 def test_a_flood_of_hostile_frames_costs_the_grader_little():
     """Unreadable or oversized frames are refused at once; the grader's time is bounded."""
     floods = {
@@ -499,10 +542,21 @@ def test_locks_and_page_cache_state_of_shared_files_cannot_carry_data_between_sa
                 "wait4": attempt(lambda: os.wait4(child, 0)),
                 "plain read": attempt(lambda: os.pread(fd, 16, 0)),
                 "cloexec": attempt(lambda: fcntl.fcntl(fd, fcntl.F_SETFD, fcntl.FD_CLOEXEC)),
+                "dnotify": attempt(lambda: fcntl.fcntl(os.open("/usr", os.O_RDONLY), fcntl.F_NOTIFY, fcntl.DN_ACCESS)),
+                "inotify": attempt(lambda: inotify()),
+                "device timestamps": attempt(lambda: os.utime("/dev/zero")),
+                "device write": attempt(lambda: os.write(os.open("/dev/null", os.O_WRONLY), b"x")),
             }
+
+        def inotify():
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.inotify_init1(0) < 0:
+                raise OSError(ctypes.get_errno(), "inotify_init1")
     """)
     assert output == {"lockf": "EPERM", "flock": "EPERM", "fadvise": "EPERM", "nowait read": "EPERM",
-                      "getrusage": "EPERM", "wait4": "EPERM", "plain read": "allowed", "cloexec": "allowed"}, output
+                      "getrusage": "EPERM", "wait4": "EPERM", "plain read": "allowed", "cloexec": "allowed",
+                      "dnotify": "EPERM", "inotify": "EPERM", "device timestamps": "EROFS", "device write": "allowed"}, output
 
 
 def test_kernel_keyrings_and_namespace_syscalls_are_blocked():

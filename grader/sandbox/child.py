@@ -61,8 +61,9 @@ def _mount(source, target, fstype, flags, data=None):
     _libc_call("mount", source and source.encode(), target.encode(), fstype and fstype.encode(), flags, data and data.encode())
 
 
-def _bind_read_only(source, target):
-    """Bind ``source`` at ``target`` read-only, keeping the flags the kernel locks in a user namespace."""
+def _bind_read_only(source, target, devices=False):
+    """Bind ``source`` at ``target`` read-only (no device files unless ``devices``), keeping the
+    flags the kernel locks in a user namespace."""
     if os.path.isdir(source):
         os.makedirs(target, exist_ok=True)
     else:
@@ -74,7 +75,7 @@ def _bind_read_only(source, target):
     for st, ms in ST_TO_MS.items():
         if flags & st:
             kept |= ms
-    _mount(None, target, None, kept | MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    _mount(None, target, None, kept | MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | (0 if devices else MS_NODEV))
 
 
 def build_root(config):
@@ -95,10 +96,9 @@ def build_root(config):
     for name, target in config["links"].items():  # /bin -> usr/bin and the like on merged-/usr systems
         os.symlink(target, root + name)
     os.makedirs(root + "/dev", exist_ok=True)
-    for device in DEVICES:
+    for device in DEVICES:  # read-only mounts: their timestamps are the machine's, and could carry data
         if os.path.exists(f"/dev/{device}"):
-            open(f"{root}/dev/{device}", "a").close()
-            _mount(f"/dev/{device}", f"{root}/dev/{device}", None, MS_BIND)
+            _bind_read_only(f"/dev/{device}", f"{root}/dev/{device}", devices=True)
     for folder in ("/tmp", "/var/tmp", "/dev/shm"):
         os.makedirs(root + folder, exist_ok=True)
         os.chmod(root + folder, 0o1777)
@@ -151,15 +151,18 @@ def enter_pid_namespace(task_fd, result_fd):
 # per uid, not per namespace; locks on the read-only files every sandbox shares (/usr, the
 # Python installation, the release) are seen by every other sandbox; the page cache of those
 # files outlives a sandbox, and these calls would let one set it or read it without timing;
+# watching those files (inotify, fanotify, dnotify) would show what another sandbox opens;
 # the rest would let code with namespace capabilities (user-namespace mode) rebuild its view.
 # A rule is a syscall name, or (name, argument index, values of its low 32 bits refused) where
 # "nonzero" refuses any non-zero argument (a resource-usage pointer: page-fault counts).
-F_LOCKS = (5, 6, 7, 36, 37, 38)  # F_GETLK, F_SETLK, F_SETLKW and their open-file-description forms
+# F_GETLK, F_SETLK, F_SETLKW and their open-file-description forms; leases and F_NOTIFY (dnotify).
+F_LOCKS = (5, 6, 7, 36, 37, 38, 1024, 1025, 1026)
 BLOCKED = ("add_key", "request_key", "keyctl", "ptrace", "process_vm_readv", "process_vm_writev", "perf_event_open",
            "bpf", "userfaultfd", "mount", "umount2", "pivot_root", "chroot", "unshare", "setns", "open_tree",
            "move_mount", "fsopen", "fsconfig", "fsmount", "fspick", "io_uring_setup", "io_uring_enter",
            "io_uring_register", "flock", ("fcntl", 1, F_LOCKS), "fadvise64", "readahead", "preadv2", "pwritev2",
-           "mincore", "cachestat", "getrusage", ("wait4", 3, "nonzero"), ("waitid", 4, "nonzero"))
+           "mincore", "cachestat", "getrusage", ("wait4", 3, "nonzero"), ("waitid", 4, "nonzero"),
+           "inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_init", "fanotify_mark")
 SYSCALL_NUMBERS = {
     "x86_64": {"add_key": 248, "request_key": 249, "keyctl": 250, "ptrace": 101, "process_vm_readv": 310,
                "process_vm_writev": 311, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323, "mount": 165,
@@ -167,14 +170,16 @@ SYSCALL_NUMBERS = {
                "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 73, "fcntl": 72,
                "fadvise64": 221, "readahead": 187, "preadv2": 327, "pwritev2": 328, "mincore": 27, "cachestat": 451,
-               "getrusage": 98, "wait4": 61, "waitid": 247},
+               "getrusage": 98, "wait4": 61, "waitid": 247, "inotify_init": 253, "inotify_init1": 294,
+               "inotify_add_watch": 254, "fanotify_init": 300, "fanotify_mark": 301},
     "aarch64": {"add_key": 217, "request_key": 218, "keyctl": 219, "ptrace": 117, "process_vm_readv": 270,
                 "process_vm_writev": 271, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282, "mount": 40,
                 "umount2": 39, "pivot_root": 41, "chroot": 51, "unshare": 97, "setns": 268, "open_tree": 428,
                 "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
                 "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 32, "fcntl": 25,
                 "fadvise64": 223, "readahead": 213, "preadv2": 286, "pwritev2": 287, "mincore": 232, "cachestat": 451,
-                "getrusage": 165, "wait4": 260, "waitid": 95},
+                "getrusage": 165, "wait4": 260, "waitid": 95, "inotify_init1": 26, "inotify_add_watch": 27,
+                "fanotify_init": 262, "fanotify_mark": 263},
 }
 AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 X32_SYSCALL_BIT = 0x40000000
@@ -217,8 +222,11 @@ def seccomp_program(machine):
     if machine == "x86_64":
         program += [(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT), REFUSE]
     for rule in BLOCKED:
+        name = rule if isinstance(rule, str) else rule[0]
+        if name not in numbers:  # aarch64 has no inotify_init, say
+            continue
         body = _rule_body(rule)
-        program += [(BPF_JEQ_K, 0, len(body), numbers[rule if isinstance(rule, str) else rule[0]]), *body]
+        program += [(BPF_JEQ_K, 0, len(body), numbers[name]), *body]
     return program + [ALLOW]
 
 

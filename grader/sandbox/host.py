@@ -17,6 +17,7 @@ import selectors
 import shutil
 import signal
 import site
+import stat
 import socket
 import subprocess
 import sys
@@ -34,7 +35,10 @@ from . import protocol, wire
 CHILD_SOURCE = Path(__file__).with_name("child.py")
 UID_BASE = 62000
 MAX_SLOTS = 1024
-SLOT_DIR = Path(tempfile.gettempdir()) / "dnn-grade-slots"
+# Machine-wide sandbox slots (their uid, their cgroups): as root in /run, whatever TMPDIR says,
+# so that graders with different temporary folders never share one; else per user.
+SLOT_DIR = (Path("/run/dnn-grade-slots") if os.getuid() == 0 and os.access("/run", os.W_OK)
+            else Path(tempfile.gettempdir()) / f"dnn-grade-slots-{os.getuid()}")
 ROOT_MOUNT = SLOT_DIR / "root"  # an empty folder each sandbox mounts its own root on, in its own namespace
 START_TIMEOUT = 60
 RESULT_LIMITS = wire.Limits()  # what one frame from a sandbox may hold
@@ -128,7 +132,7 @@ def filesystem_view(library, hidden=()):
                     "keep submissions, the output folder, the gradebook and the course repository outside the "
                     "Python installation and the release folder"
                 )
-    if any(_inside(library, folder) for folder in (str(SLOT_DIR),)):
+    if _inside(library, str(SLOT_DIR)):
         raise SandboxUnavailable(f"the release folder {library} lies inside the sandboxes' own folder {SLOT_DIR}")
     return visible, links
 
@@ -219,27 +223,49 @@ def _warn_once(message):
         print(message, file=sys.stderr)
 
 
+def own_folder(path):
+    """``path`` as a folder of this user's alone (made with mode 0700 if missing); refuses one
+    that another user made, a link, or one others may write to: they could plant links there."""
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    info = os.lstat(path)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        raise SandboxUnavailable(f"{path} is not a folder of this user's alone (a link, another user's, or writable "
+                                 "by others): remove it and run again")
+    return path
+
+
 class Slot:
     """A machine-wide sandbox number, held through an exclusive lock on a file, so that sandboxes
     started by any grader process (parallel graders, Dask workers) never share a uid."""
 
     def __init__(self):
-        SLOT_DIR.mkdir(mode=0o700, exist_ok=True)
+        own_folder(SLOT_DIR)
         for number in range(MAX_SLOTS):
-            handle = open(SLOT_DIR / f"{number}.lock", "a")
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fd = os.open(SLOT_DIR / f"{number}.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+            except OSError as error:
+                raise SandboxUnavailable(f"cannot use {SLOT_DIR}/{number}.lock ({error.strerror}): remove {SLOT_DIR}") from None
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise SandboxUnavailable(f"{SLOT_DIR}/{number}.lock is not a regular file: remove {SLOT_DIR}")
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                handle.close()
+                os.close(fd)
                 continue
-            self.number, self._handle = number, handle
+            except BaseException:
+                os.close(fd)
+                raise
+            self.number, self._fd = number, fd
             return
         raise SandboxUnavailable(f"all {MAX_SLOTS} sandbox slots of this machine are in use")
 
     def release(self):
-        if self._handle is not None:
-            self._handle.close()  # closing drops the lock
-            self._handle = None
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the lock
+            self._fd = None
 
 
 BASE_ENV = {
@@ -401,8 +427,8 @@ class Sandbox:
         }
         if mode == "namespace":
             visible, links = filesystem_view(library, self.settings.hide)
-            SLOT_DIR.mkdir(mode=0o700, exist_ok=True)
-            ROOT_MOUNT.mkdir(mode=0o700, exist_ok=True)
+            own_folder(SLOT_DIR)
+            own_folder(ROOT_MOUNT)
             config.update(root=str(ROOT_MOUNT), visible=visible, links=links, scratch_bytes=self.settings.scratch_bytes)
         else:  # trusted notebooks only: a plain private folder
             self.workdir = Path(tempfile.mkdtemp(prefix="dnn-grade-"))
@@ -511,6 +537,7 @@ class Sandbox:
         self._send({"task": task}, deadline)
         calls, call_seconds = 0, 0.0
         while True:
+            started = time.process_time()  # CPU time: waiting for the sandbox costs none
             message = self._receive(deadline)
             if "result" in message:
                 return protocol.task_run(message["result"], len(task["cases"]))
@@ -519,9 +546,8 @@ class Sandbox:
             calls += 1
             if calls > MAX_CALLS:
                 raise SandboxError("protocol", f"more than {MAX_CALLS} calls of reference functions in one task")
-            started = time.process_time()
             reply = self._answer(message, task, answer)
-            call_seconds += time.process_time() - started
+            call_seconds += time.process_time() - started  # reading the call, refused or not, and answering it
             if call_seconds > CALL_SECONDS:
                 raise SandboxError("protocol", f"its calls of reference functions took more than {CALL_SECONDS:g} s "
                                                "of the grader's time in one task")
