@@ -22,10 +22,16 @@ TEMPLATE = REPO / "release" / "dnn_step_by_step"
 
 
 def run_probe(code, tmp_path=None, timeout=20, settings=None, **extra):
-    """Run ``probe()`` defined by ``code`` in a fresh sandbox; return its output (or the result dict)."""
+    """Run ``probe()`` defined by ``code`` in a fresh sandbox; return its output (or the result dict).
+    The probe finds this machine's syscall numbers in NUMBERS."""
+    import platform
+
+    from grader.sandbox.child import SYSCALL_NUMBERS
+
     settings = settings or SandboxSettings(hide=[str(tmp_path)] if tmp_path else [])
+    setup = f"import numpy as np\nNUMBERS = {SYSCALL_NUMBERS[platform.machine()]!r}"
     with Sandbox(TEMPLATE, settings, time_budget=60) as sandbox:
-        result = sandbox.run({"function": "probe", "setup": "import numpy as np", "cells": [textwrap.dedent(code)],
+        result = sandbox.run({"function": "probe", "setup": setup, "cells": [textwrap.dedent(code)],
                               "cases": [()], "deps": [], **extra}, timeout)
     case = result.cases[0]
     return case.output if case.returned else case
@@ -518,7 +524,8 @@ def test_locks_and_page_cache_state_of_shared_files_cannot_carry_data_between_sa
     """Every sandbox sees the same read-only files: a lock on one, or which of its pages are
     cached, would be a channel between two students' sandboxes (found by a red team: a helper
     answered another student's compute_cost through fcntl locks; code travelled in page-cache
-    state read with RWF_NOWAIT). Locks, cache control and the page-fault counters are refused."""
+    state read with RWF_NOWAIT, then with move_pages after fault-around). Locks, cache control,
+    page-fault counters and page-presence reports are refused."""
     output = run_probe("""
         import errno, fcntl, os, resource
         def attempt(action):
@@ -546,7 +553,14 @@ def test_locks_and_page_cache_state_of_shared_files_cannot_carry_data_between_sa
                 "inotify": attempt(lambda: inotify()),
                 "device timestamps": attempt(lambda: os.utime("/dev/zero")),
                 "device write": attempt(lambda: os.write(os.open("/dev/null", os.O_WRONLY), b"x")),
+                "move_pages": attempt(lambda: move_pages()),
             }
+
+        def move_pages():
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.syscall(NUMBERS["move_pages"], 0, 0, None, None, None, 0) < 0:  # reports which pages are mapped
+                raise OSError(ctypes.get_errno(), "move_pages")
 
         def inotify():
             import ctypes
@@ -556,7 +570,8 @@ def test_locks_and_page_cache_state_of_shared_files_cannot_carry_data_between_sa
     """)
     assert output == {"lockf": "EPERM", "flock": "EPERM", "fadvise": "EPERM", "nowait read": "EPERM",
                       "getrusage": "EPERM", "wait4": "EPERM", "plain read": "allowed", "cloexec": "allowed",
-                      "dnotify": "EPERM", "inotify": "EPERM", "device timestamps": "EROFS", "device write": "allowed"}, output
+                      "dnotify": "EPERM", "inotify": "EPERM", "device timestamps": "EROFS", "device write": "allowed",
+                      "move_pages": "EPERM"}, output
 
 
 def test_kernel_keyrings_and_namespace_syscalls_are_blocked():
@@ -568,10 +583,10 @@ def test_kernel_keyrings_and_namespace_syscalls_are_blocked():
         def probe():
             libc = ctypes.CDLL(None, use_errno=True)
             seen = {}
-            for name, number, args in (("add_key", 248, (b"user", b"answers", b"42", 2, -4)), ("keyctl", 250, (0, -4)),
-                                       ("unshare", 272, (0x00020000,)), ("mount", 165, (b"none", b"/tmp", b"tmpfs", 0, None)),
-                                       ("ptrace", 101, (16, 1, 0, 0))):
-                result = libc.syscall(number, *args)
+            for name, args in (("add_key", (b"user", b"answers", b"42", 2, -4)), ("keyctl", (0, -4)),
+                               ("unshare", (0x00020000,)), ("mount", (b"none", b"/tmp", b"tmpfs", 0, None)),
+                               ("ptrace", (16, 1, 0, 0))):
+                result = libc.syscall(NUMBERS[name], *args)
                 seen[name] = errno.errorcode.get(ctypes.get_errno(), "?") if result == -1 else "allowed"
             return seen
     """)

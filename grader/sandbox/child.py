@@ -152,6 +152,7 @@ def enter_pid_namespace(task_fd, result_fd):
 # Python installation, the release) are seen by every other sandbox; the page cache of those
 # files outlives a sandbox, and these calls would let one set it or read it without timing;
 # watching those files (inotify, fanotify, dnotify) would show what another sandbox opens;
+# move_pages and its kin report which pages are mapped, and fault-around maps the cached ones;
 # the rest would let code with namespace capabilities (user-namespace mode) rebuild its view.
 # A rule is a syscall name, or (name, argument index, values of its low 32 bits refused) where
 # "nonzero" refuses any non-zero argument (a resource-usage pointer: page-fault counts).
@@ -162,7 +163,8 @@ BLOCKED = ("add_key", "request_key", "keyctl", "ptrace", "process_vm_readv", "pr
            "move_mount", "fsopen", "fsconfig", "fsmount", "fspick", "io_uring_setup", "io_uring_enter",
            "io_uring_register", "flock", ("fcntl", 1, F_LOCKS), "fadvise64", "readahead", "preadv2", "pwritev2",
            "mincore", "cachestat", "getrusage", ("wait4", 3, "nonzero"), ("waitid", 4, "nonzero"),
-           "inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_init", "fanotify_mark")
+           "inotify_init", "inotify_init1", "inotify_add_watch", "fanotify_init", "fanotify_mark",
+           "move_pages", "migrate_pages", "get_mempolicy")
 SYSCALL_NUMBERS = {
     "x86_64": {"add_key": 248, "request_key": 249, "keyctl": 250, "ptrace": 101, "process_vm_readv": 310,
                "process_vm_writev": 311, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323, "mount": 165,
@@ -171,7 +173,8 @@ SYSCALL_NUMBERS = {
                "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 73, "fcntl": 72,
                "fadvise64": 221, "readahead": 187, "preadv2": 327, "pwritev2": 328, "mincore": 27, "cachestat": 451,
                "getrusage": 98, "wait4": 61, "waitid": 247, "inotify_init": 253, "inotify_init1": 294,
-               "inotify_add_watch": 254, "fanotify_init": 300, "fanotify_mark": 301},
+               "inotify_add_watch": 254, "fanotify_init": 300, "fanotify_mark": 301, "move_pages": 279,
+               "migrate_pages": 256, "get_mempolicy": 239},
     "aarch64": {"add_key": 217, "request_key": 218, "keyctl": 219, "ptrace": 117, "process_vm_readv": 270,
                 "process_vm_writev": 271, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282, "mount": 40,
                 "umount2": 39, "pivot_root": 41, "chroot": 51, "unshare": 97, "setns": 268, "open_tree": 428,
@@ -179,7 +182,8 @@ SYSCALL_NUMBERS = {
                 "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "flock": 32, "fcntl": 25,
                 "fadvise64": 223, "readahead": 213, "preadv2": 286, "pwritev2": 287, "mincore": 232, "cachestat": 451,
                 "getrusage": 165, "wait4": 260, "waitid": 95, "inotify_init1": 26, "inotify_add_watch": 27,
-                "fanotify_init": 262, "fanotify_mark": 263},
+                "fanotify_init": 262, "fanotify_mark": 263, "move_pages": 239, "migrate_pages": 238,
+                "get_mempolicy": 236},
 }
 AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 X32_SYSCALL_BIT = 0x40000000
