@@ -43,7 +43,6 @@ MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 ST_TO_MS = {1: MS_RDONLY, 2: MS_NOSUID, 4: MS_NODEV, 8: MS_NOEXEC, 1024: MS_NOATIME, 2048: MS_NODIRATIME, 4096: MS_RELATIME}
 MNT_DETACH = 2
 PR_SET_PDEATHSIG = 1
-SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}
 DEVICES = ("null", "zero", "full", "random", "urandom")
 HOME = "/home/student"
 OLD_ROOT = "/.old-root"
@@ -108,10 +107,10 @@ def build_root(config):
         os.chmod(root + folder, 0o700)
     os.makedirs(root + OLD_ROOT)
     machine = platform.machine()
-    if machine not in SYS_PIVOT_ROOT:
-        raise OSError(f"no pivot_root syscall number known for {machine}")
+    if machine not in SYSCALL_NUMBERS:
+        raise OSError(f"no syscall numbers known for {machine}: the sandbox supports {', '.join(SYSCALL_NUMBERS)}")
     libc = ctypes.CDLL(None, use_errno=True)
-    if libc.syscall(SYS_PIVOT_ROOT[machine], root.encode(), (root + OLD_ROOT).encode()) != 0:
+    if libc.syscall(SYSCALL_NUMBERS[machine]["pivot_root"], root.encode(), (root + OLD_ROOT).encode()) != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, f"pivot_root: {os.strerror(errno)}")
     os.chdir("/")
