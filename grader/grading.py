@@ -158,11 +158,6 @@ def _diagnose(function, scored):
         return []
 
 
-def _unchanged(args, after):
-    """True when the arguments that came back are exactly the ones sent."""
-    return isinstance(after, list) and len(after) == len(args) and all(identical(a, b) for a, b in zip(after, args))
-
-
 def _evaluate_case(function, grading, run, item):
     """(CaseOutcome, output or None, inputs changed?) of one protocol.CaseRun; hints and printing
     go to ``item``."""
@@ -183,7 +178,7 @@ def _evaluate_case(function, grading, run, item):
             # Fail closed: inputs that cannot be checked earn nothing.
             differences.append(Difference("input", "unchecked", f"the grader could not check that {function} leaves its "
                                           f"inputs unchanged: they could not be sent back ({run.args_problem})"))
-        elif not _unchanged(grading.args, run.args_after):
+        elif not identical(list(grading.args), run.args_after):  # they travelled as a list
             mutated = True
             differences.append(Difference("input", "mutated", f"{function} changed its inputs in place"))
         outcome.passed = not differences
