@@ -29,6 +29,7 @@ MAX_ZIP_BYTES = 2 << 30
 MAX_ZIP_MEMBERS = 100_000
 MAX_ID_BYTES = 128  # in UTF-8: the id names a folder, and file names are limited in bytes
 SAFE_ID = re.compile(r"[^\W_][\w.@+-]*")
+TOP_LEVEL_DEF = re.compile(r"^(?:async\s+)?def\s+(\w+)\s*\(", re.M)  # where a cell is not parsed
 
 
 class NotebookUnreadable(ValueError):
@@ -253,11 +254,11 @@ def defined_functions(source):
     if "def" not in source:  # most cells, prose above all: nothing to parse
         return set()
     if len(source) > MAX_PARSED_CHARS:  # a syntax tree of a huge cell costs hundreds of MB
-        return set(re.findall(r"^(?:async\s+)?def\s+(\w+)\s*\(", source, re.M))
+        return set(TOP_LEVEL_DEF.findall(source))
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set(re.findall(r"^def\s+(\w+)\s*\(", source, re.M))
+        return set(TOP_LEVEL_DEF.findall(source))
     return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
