@@ -49,9 +49,11 @@ OLD_ROOT = "/.old-root"
 MAX_PRINTED = 4000
 
 
+LIBC = ctypes.CDLL(None, use_errno=True)  # loaded once, in the fork server
+
+
 def _libc_call(name, *args):
-    libc = ctypes.CDLL(None, use_errno=True)
-    if getattr(libc, name)(*args) != 0:
+    if getattr(LIBC, name)(*args) != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, f"{name}{args[:2]}: {os.strerror(errno)}")
 
@@ -109,10 +111,7 @@ def build_root(config):
     machine = platform.machine()
     if machine not in SYSCALL_NUMBERS:
         raise OSError(f"no syscall numbers known for {machine}: the sandbox supports {', '.join(SYSCALL_NUMBERS)}")
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.syscall(SYSCALL_NUMBERS[machine]["pivot_root"], root.encode(), (root + OLD_ROOT).encode()) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, f"pivot_root: {os.strerror(errno)}")
+    _libc_call("syscall", SYSCALL_NUMBERS[machine]["pivot_root"], root.encode(), (root + OLD_ROOT).encode())
     os.chdir("/")
 
 
@@ -253,9 +252,8 @@ class _CapData(ctypes.Structure):
 
 def drop_bounding_capabilities():
     """Empty the capability bounding set (while this process may still: before it drops root)."""
-    libc = ctypes.CDLL(None, use_errno=True)
     for capability in range(64):
-        libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # past the last capability: EINVAL, ignored
+        LIBC.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)  # past the last capability: EINVAL, ignored
 
 
 def clear_capabilities():
