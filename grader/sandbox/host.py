@@ -168,7 +168,8 @@ class SlotCgroups:
             self.kill_all()
             _write(slot / "cpu.max", f"{cpu_quota} {CPU_PERIOD_US}")
             _write(slot / "memory.max", memory)
-            _write(slot / "memory.swap.max", 0) if (slot / "memory.swap.max").exists() else None
+            if (slot / "memory.swap.max").exists():
+                _write(slot / "memory.swap.max", 0)
             _write(slot / "pids.max", settings.processes)
         else:  # v1: one hierarchy per controller
             # memsw (memory + swap) may never be below the memory limit: raise it first, lower it last.
@@ -178,14 +179,12 @@ class SlotCgroups:
                            ("memory.memsw.limit_in_bytes", memory)],
                 "pids": [("pids.max", settings.processes)],
             }
-            for controller in limits:
-                folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
+            self.folders = [CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}" for controller in limits]
+            for folder in self.folders:
                 folder.mkdir(parents=True, exist_ok=True)
-                self.folders.append(folder)
             self.kill_all()
-            for controller, settings_ in limits.items():
-                folder = CGROUP_ROOT / controller / CGROUP_NAME / f"slot-{number}"
-                for name, value in settings_:
+            for folder, writes in zip(self.folders, limits.values()):
+                for name, value in writes:
                     if (folder / name).exists():
                         _write(folder / name, value)
 
@@ -427,8 +426,7 @@ class Sandbox:
         }
         if mode == "namespace":
             visible, links = filesystem_view(library, self.settings.hide)
-            own_folder(SLOT_DIR)
-            own_folder(ROOT_MOUNT)
+            own_folder(ROOT_MOUNT)  # inside SLOT_DIR, which Slot() has checked
             config.update(root=str(ROOT_MOUNT), visible=visible, links=links, scratch_bytes=self.settings.scratch_bytes)
         else:  # trusted notebooks only: a plain private folder
             self.workdir = Path(tempfile.mkdtemp(prefix="dnn-grade-"))
