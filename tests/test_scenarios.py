@@ -80,17 +80,20 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
-def test_the_example_class_is_built_from_the_current_source_notebook(tmp_path):
+@pytest.mark.parametrize("name", ["class", "hostile"])
+def test_the_example_classes_are_built_from_the_current_source_notebook(name, tmp_path):
+    """examples/class (the scenarios) and examples/hostile (the attacks, tests/test_hostile.py)."""
     sys.path.insert(0, str(REPO / "examples"))
     try:
-        from make_class import build
+        import make_class
     finally:
         sys.path.pop(0)
-    build(tmp_path / "class")
-    fresh = sorted(p.relative_to(tmp_path / "class") for p in (tmp_path / "class").rglob("*.ipynb"))
-    committed = sorted(p.relative_to(CLASS) for p in CLASS.rglob("*.ipynb"))
+    committed_class = REPO / "examples" / name
+    make_class.build(tmp_path / name, make_class.HOSTILE if name == "hostile" else None)
+    fresh = sorted(p.relative_to(tmp_path / name) for p in (tmp_path / name).rglob("*.ipynb"))
+    committed = sorted(p.relative_to(committed_class) for p in committed_class.rglob("*.ipynb"))
     assert fresh == committed, "run `python examples/make_class.py`"
-    stale = [str(p) for p in fresh if not filecmp.cmp(tmp_path / "class" / p, CLASS / p, shallow=False)]
+    stale = [str(p) for p in fresh if not filecmp.cmp(tmp_path / name / p, committed_class / p, shallow=False)]
     assert not stale, f"run `python examples/make_class.py`: {stale}"
 
 
