@@ -148,7 +148,7 @@ def test_only_the_python_installation_and_the_release_are_visible(tmp_path):
 
 def test_no_reference_code_can_be_found_in_a_sandbox_that_uses_reference_functions():
     """Independent credit without reference code: the sandbox calls linear_forward and
-    linear_activation_forward, which the host runs; nothing the student can reach (memory,
+    linear_activation_forward, which the grading process runs; nothing the student can reach (memory,
     frames, modules, files) holds their source."""
     import inspect
 
@@ -493,8 +493,8 @@ def test_the_setup_imports_are_preloaded_read_only_and_private_to_each_sandbox()
         assert output["patched before"] is False and output["writable"] is False
 
 
-def test_a_sandbox_ends_when_its_grader_ends():
-    """A grader killed while student code loops forever leaves nothing running."""
+def test_a_sandbox_ends_when_its_grading_process_ends():
+    """A grading process killed while student code loops forever leaves nothing running."""
     import subprocess
     import sys
 
@@ -509,13 +509,13 @@ def test_a_sandbox_ends_when_its_grader_ends():
         sandbox.run({{"function": "probe", "setup": "", "cells": ["def probe():\\n    while True:\\n        pass\\n"],
                      "cases": [()], "deps": []}}, 600)
     """)
-    grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert grader.stdout.readline().strip() == "started"
+    grading_process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert grading_process.stdout.readline().strip() == "started"
     time.sleep(1)
-    descendants = psutil.Process(grader.pid).children(recursive=True)
+    descendants = psutil.Process(grading_process.pid).children(recursive=True)
     assert len(descendants) >= 2, "a fork server and a sandbox"
-    grader.kill()
-    grader.wait()
+    grading_process.kill()
+    grading_process.wait()
     _, alive = psutil.wait_procs(descendants, timeout=30)
     assert not alive, [" ".join(p.cmdline())[:100] for p in alive]
 

@@ -76,8 +76,8 @@ def test_deep_nesting_and_lying_counts_are_refused():
 
 
 def test_dict_keys_are_strings_bounded_in_number_and_never_repeated():
-    """Integer keys sharing one hash made the parent spend 79 s (quadratic); str keys hash with a
-    random seed, and their number is capped."""
+    """Integer keys sharing one hash made the grading process spend 79 s (quadratic); str keys
+    hash with a random seed, and their number is capped."""
     keys = 5000
     data = bytes((wire.DICT,)) + U32.pack(keys) + b"".join(U32.pack(1) + b"k" + bytes((wire.NONE,)) for _ in range(keys))
     with pytest.raises(wire.NotPlainData, match="over the limit"):
@@ -117,4 +117,4 @@ def test_a_forged_result_becomes_typed_clipped_values():
     assert len(run.cases[0].printed) <= 2000
     assert run.cases[1].raised.type == "GraderError"
     assert run.cases[2].returned and run.cases[2].args_after is None  # fails closed: inputs not checked
-    assert task_run("garbage", 3).worker_error.type == "GraderError"
+    assert task_run("garbage", 3).sandbox_error.type == "GraderError"

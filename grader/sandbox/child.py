@@ -1,9 +1,10 @@
-"""The sandbox's child: runs student code, and is trusted with nothing.
+"""The untrusted side of the trust boundary: the fork server and its sandboxes, which run
+student code and are trusted with nothing (roles: grader/sandbox/__init__.py).
 
-grader/sandbox/host.py starts this file as a fork server (``zygote``) per grading process and
-release folder: it imports numpy and runs the assignment's setup cell (our code: the release's
-support modules), then waits. Each sandbox is a fork of it. Before it reads any student code, a
-sandbox:
+grader/sandbox/host.py starts this file as the fork server (``fork_server``) of a grading
+process for one release folder: it imports numpy and runs the assignment's setup cell (our
+code: the release's support modules), then waits. Each sandbox is a fork of it. Before it reads
+any student code, a sandbox:
   1. (namespace mode) enters new mount, network and IPC namespaces and builds its own root
      filesystem from an allowlist: the Python installation, the system's libraries (/usr) and
      the release folder, all read-only at their usual paths; a few device nodes; and a fresh
@@ -13,11 +14,11 @@ sandbox:
   3. sets resource limits (address space, CPU seconds, file size, open files, processes);
   4. drops to its own unprivileged uid/gid (when started as root).
 Then it answers tasks, one frame each, with one result frame per task (grader/sandbox/wire.py).
-While a task runs it may ask the host to call a reference function for it (independent
-credit): no reference code ever enters a sandbox.
+While a task runs it may ask the grading process to call a reference function for it
+(independent credit): no reference code ever enters a sandbox.
 
-Nothing the host relies on is computed here: student code can replace any function of this
-file, so everything sent back is checked by the host as an attacker's bytes.
+Nothing the grading process relies on is computed here: student code can replace any function
+of this file, so everything sent back is checked by the grading process as an attacker's bytes.
 """
 
 import builtins
@@ -129,17 +130,17 @@ def enter_pid_namespace(task_fd, result_fd):
     inside. The process that forks waits here and ends with it. No /proc is mounted: even the
     sandbox's own would show its page-fault counts, which tell which pages of the shared
     read-only files are cached (a channel between sandboxes that needs no clock)."""
-    fork_server = os.getppid()
+    fork_server_pid = os.getppid()
     _libc_call("unshare", CLONE_NEWPID)
     pid = os.fork()
     if pid:
         os.close(task_fd)
         os.close(result_fd)
-        # When the fork server ends (because its grader ended), end the namespace: a sandbox
+        # When the fork server ends (because its grading process ended), end the namespace: a sandbox
         # busy in an endless loop would otherwise run on until its CPU limit.
         signal.signal(signal.SIGTERM, lambda *_: os.kill(pid, signal.SIGKILL))
         _libc_call("prctl", PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
-        if os.getppid() != fork_server:  # it ended before prctl
+        if os.getppid() != fork_server_pid:  # it ended before prctl
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
@@ -287,7 +288,7 @@ def drop_privileges(uid, gid):
 
 
 class Channel:
-    """Frames to and from the host over two pipes."""
+    """Frames to and from the grading process over two pipes."""
 
     def __init__(self, task_fd, result_fd):
         self.task_fd, self.result_fd = task_fd, result_fd
@@ -303,7 +304,7 @@ class Channel:
         return b"".join(chunks)
 
     def receive(self):
-        """The next message from the host, or None when it closed the pipe."""
+        """The next message from the grading process, or None when it closed the pipe."""
         header = self._read_exactly(wire.FRAME_HEADER.size)
         if header is None:
             return None
@@ -316,7 +317,7 @@ class Channel:
             data = data[os.write(self.result_fd, data):]
 
     def call(self, name, args, kwargs):
-        """Ask the host to run the reference ``name`` on ``args``; its value, or raise its error."""
+        """Ask the grading process to run the reference ``name`` on ``args``; its value, or raise its error."""
         try:
             self.send({"call": name, "args": list(args), "kwargs": dict(kwargs)})
         except wire.NotPlainData as error:
@@ -381,7 +382,7 @@ def _compiled(source, name):
 
 
 def _remote(channel, name):
-    """A stand-in for the reference ``name``: the host runs it on plain copies of the arguments."""
+    """A stand-in for the reference ``name``: the grading process runs it on plain copies of the arguments."""
 
     def reference(*args, **kwargs):
         return channel.call(name, args, kwargs)
@@ -455,7 +456,8 @@ def run_task(task, channel):
 
 
 def serve(config, task_fd, result_fd):
-    """A forked sandbox: isolate, limit, drop privileges, then answer tasks until the host closes."""
+    """A forked sandbox: isolate, limit, drop privileges, then answer tasks until the grading
+    process closes its pipe."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.environ.clear()
     os.environ.update(config["env"])
@@ -493,7 +495,7 @@ def serve(config, task_fd, result_fd):
         except BaseException as error:  # noqa: BLE001 (the setup itself failed, or results would not serialise)
             if isinstance(error, SystemExit) and str(error) == "the grader went away":
                 return
-            channel.send({"result": {"worker_error": _error(error, "")}})
+            channel.send({"result": {"sandbox_error": _error(error, "")}})
 
 
 def preload(library, setup):
@@ -509,7 +511,7 @@ def preload(library, setup):
         sys.path.remove(library)
 
 
-def zygote(control_fd, start):
+def fork_server(control_fd, start):
     """The fork server: numpy (and the release's modules) are imported once here, then every
     sandbox is a fork of this process.
 
@@ -537,7 +539,7 @@ def zygote(control_fd, start):
         except (ConnectionError, OSError):
             return
         if not message:
-            return  # the grader went away
+            return  # the grading process went away
         config = json.loads(message)
         pid = os.fork()
         if pid == 0:
@@ -549,7 +551,7 @@ def zygote(control_fd, start):
             code = 0
             try:
                 serve(config, fds[0], fds[1])
-            except BaseException:  # noqa: BLE001 (the parent sees the closed result pipe)
+            except BaseException:  # noqa: BLE001 (the grading process sees the closed result pipe)
                 traceback.print_exc()  # to the fork server's log while stderr is still ours
                 code = 1
             os._exit(code)
@@ -559,4 +561,4 @@ def zygote(control_fd, start):
 
 
 if __name__ == "__main__":
-    zygote(int(sys.argv[1]), json.loads(sys.argv[2]))
+    fork_server(int(sys.argv[1]), json.loads(sys.argv[2]))

@@ -1,10 +1,11 @@
-"""The host side of the sandbox: start an isolated child per submission, talk to it with
-deadlines in both directions, and read what it says as an attacker's bytes.
+"""The grading process's side of the trust boundary: have its fork server fork an isolated
+sandbox per submission, talk to it with deadlines in both directions, and read what it says as
+an attacker's bytes (roles: grader/sandbox/__init__.py).
 
 See child.py for what happens inside, wire.py for the bytes and protocol.py for the messages.
-Nothing here trusts the child: every frame is size-capped and decoded with limits, every write
-to it has a deadline (a child that stops reading cannot block us), its calls for reference
-functions are answered here (no reference code enters a sandbox), and a child that dies because
+Nothing here trusts a sandbox: every frame is size-capped and decoded with limits, every write
+to it has a deadline (a sandbox that stops reading cannot block us), its calls for reference
+functions are answered here (no reference code enters a sandbox), and a sandbox that dies because
 our own fork server died is reported as ours, not the student's.
 """
 
@@ -238,7 +239,7 @@ def own_folder(path):
 
 class Slot:
     """A machine-wide sandbox number, held through an exclusive lock on a file, so that sandboxes
-    started by any grader process (parallel graders, Dask workers) never share a uid."""
+    started by any grading process on this machine (of one grader or several) never share a uid."""
 
     def __init__(self):
         own_folder(SLOT_DIR)
@@ -280,10 +281,11 @@ BASE_ENV = {
 }
 
 
-class Zygote:
-    """A fork server (child.py) for one release folder: numpy and the release's support modules
-    (what the assignment's setup cell imports) are imported once, and each sandbox is a fork.
-    Started on first use, shared by every thread of this process, restarted if it dies."""
+class ForkServer:
+    """The fork server (child.py) of this grading process for one release folder: numpy and the
+    release's support modules (what the assignment's setup cell imports) are imported once, and
+    each sandbox is a fork. Started on first use, shared by every thread of this grading process,
+    restarted if it dies."""
 
     _lock = threading.Lock()
     _servers = {}
@@ -301,7 +303,7 @@ class Zygote:
 
     def __init__(self, library, preload=None):
         self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.log = tempfile.TemporaryFile(prefix="dnn-zygote-", suffix=".log")  # unlinked: nothing left behind
+        self.log = tempfile.TemporaryFile(prefix="dnn-fork-server-", suffix=".log")  # unlinked: nothing left behind
         start = {"site_packages": site.getsitepackages(), "library": str(library), "preload": preload}
         self.process = subprocess.Popen(
             [sys.executable, "-S", "-I", str(CHILD_SOURCE), str(theirs.fileno()), json.dumps(start)],
@@ -322,9 +324,9 @@ class Zygote:
                 socket.send_fds(self.control, [json.dumps(config).encode()], [task_read, result_write])
                 reply = self.control.recv(4096)
             except OSError as error:
-                raise SandboxError("infrastructure", f"the sandbox fork server failed: {error}{self.log_tail()}") from None
+                raise SandboxError("infrastructure", f"the fork server failed: {error}{self.log_tail()}") from None
         if not reply:
-            raise SandboxError("infrastructure", f"the sandbox fork server ended{self.log_tail()}")
+            raise SandboxError("infrastructure", f"the fork server ended{self.log_tail()}")
         return json.loads(reply)["pid"]
 
     def log_tail(self):
@@ -388,19 +390,20 @@ def _call_too_large(args, kwargs):
 
 
 class Sandbox:
-    """One isolated child process with its own root filesystem and its own uid (from its Slot)."""
+    """One sandbox, as this grading process sees it: an isolated process forked by the fork
+    server, with its own root filesystem and its own uid (from its Slot)."""
 
     def __init__(self, template, settings, time_budget, preload=None):
         self.template = Path(template)
-        self.preload = preload  # trusted setup code its fork server runs once (Zygote)
+        self.preload = preload  # trusted setup code its fork server runs once (ForkServer)
         self.settings = settings
         self.time_budget = time_budget
-        self.slot = self.pid = self.zygote = self.workdir = self.cgroups = None
+        self.slot = self.pid = self.fork_server = self.workdir = self.cgroups = None
         self.uid = self.gid = None
         self.tasks = self.results = self._readable = self._writable = None
 
     def start(self):
-        """Start the child; returns self. On failure nothing is left behind."""
+        """Start the sandbox; returns self. On failure nothing is left behind."""
         try:
             return self._start()
         except BaseException:
@@ -456,9 +459,9 @@ class Sandbox:
         config["cgroups"] = self.cgroups.procs if self.cgroups else []
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
-        self.zygote = Zygote.for_library(config["library"], self.preload)
+        self.fork_server = ForkServer.for_library(config["library"], self.preload)
         try:
-            self.pid = self.zygote.spawn(config, task_read, result_write)
+            self.pid = self.fork_server.spawn(config, task_read, result_write)
         finally:
             os.close(task_read)
             os.close(result_write)
@@ -470,13 +473,13 @@ class Sandbox:
         try:
             hello = self._receive(time.monotonic() + START_TIMEOUT)
         except SandboxError as error:
-            raise SandboxError(error.kind, f"the sandbox did not start: {error}{self.zygote.log_tail()}") from None
+            raise SandboxError(error.kind, f"the sandbox did not start: {error}{self.fork_server.log_tail()}") from None
         ready = hello.get("ready") if isinstance(hello, dict) else None
         if not isinstance(ready, dict) or ready.get("uid") != self.uid:
             raise SandboxError("protocol", "the sandbox did not start as its own user")
         return self
 
-    # --- talking to the child, with deadlines ---------------------------------------------
+    # --- talking to the sandbox, with deadlines -------------------------------------------
 
     def _send(self, message, deadline):
         data = memoryview(wire.frame(message if isinstance(message, bytes) else wire.encode(message)))
@@ -508,7 +511,7 @@ class Sandbox:
         return b"".join(chunks)
 
     def _receive(self, deadline):
-        """The next message from the child, decoded within RESULT_LIMITS."""
+        """The next message from the sandbox, decoded within RESULT_LIMITS."""
         (size,) = wire.FRAME_HEADER.unpack(self._read_exactly(wire.FRAME_HEADER.size, deadline))
         if size > RESULT_LIMITS.max_bytes:
             raise SandboxError("protocol", f"the sandbox sent a message of {size} bytes (limit {RESULT_LIMITS.max_bytes})")
@@ -522,15 +525,15 @@ class Sandbox:
         return message
 
     def _ended(self):
-        if self.zygote is not None and not self.zygote.alive():
-            return SandboxError("infrastructure", "the grader's sandbox server stopped (not the student's doing)")
+        if self.fork_server is not None and not self.fork_server.alive():
+            return SandboxError("infrastructure", "the grader's fork server stopped (not the student's doing)")
         return SandboxError("crashed", "the sandbox process ended: the code called os._exit, crashed, or went over "
                                        "a limit (CPU time, memory or file size)")
 
     def run(self, task, timeout, answer=None):
         """Send one task; return its protocol.TaskRun. ``answer(name, args, kwargs)`` runs a reference
         dependency the task names in task["deps"] and returns ("value", v) or ("refused", error
-        dict). Raises SandboxError when the child fails, stalls or misbehaves."""
+        dict). Raises SandboxError when the sandbox fails, stalls or misbehaves."""
         deadline = time.monotonic() + timeout
         self._send({"task": task}, deadline)
         calls, call_seconds = 0, 0.0
@@ -573,7 +576,7 @@ class Sandbox:
             return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
 
     def close(self):
-        """Stop the child and everything it started."""
+        """Stop the sandbox and everything it started."""
         if self.pid is not None:
             try:
                 os.killpg(self.pid, signal.SIGKILL)  # the sandbox leads its own session

@@ -1,14 +1,15 @@
-"""What a sandbox may say, and the host's reading of it.
+"""What a sandbox may say, and the grading process's reading of it.
 
-The messages, each one wire frame (grader/sandbox/wire.py):
+The messages between a grading process (host.py) and a sandbox (child.py), each one wire frame
+(grader/sandbox/wire.py); the roles are those of grader/sandbox/__init__.py:
 
-  host -> child   {"task": {"function", "setup", "cells", "cases", "deps"}}
-                  {"value": ...} or {"refused": {"type", "message"}}   (answer to a call)
-  child -> host   {"ready": {"uid"}}                                   (once, at start)
-                  {"call": name, "args": [...]}                        (a reference dependency, during a task)
-                  {"result": {"cell_errors", "missing", "cases", "worker_error"}}
+  grading process -> sandbox  {"task": {"function", "setup", "cells", "cases", "deps"}}
+                              {"value": ...} or {"refused": {"type", "message"}}   (answer to a call)
+  sandbox -> grading process  {"ready": {"uid"}}                 (once, at start)
+                              {"call": name, "args": [...]}      (a reference dependency, during a task)
+                              {"result": {"cell_errors", "missing", "cases", "sandbox_error"}}
 
-Everything a child sends is an attacker's: ``task_run`` turns a decoded result into typed
+Everything a sandbox sends is an attacker's: ``task_run`` turns a decoded result into typed
 values, refusing wrong types and clipping every text, so nothing downstream (grading, diagnosis,
 feedback, records) ever sees a raw value from a sandbox except a case's output and arguments,
 which are plain data within the wire's limits.
@@ -54,7 +55,7 @@ class TaskRun:
     cases: list = field(default_factory=list)
     cell_errors: list = field(default_factory=list)
     missing: bool = False
-    worker_error: Raised | None = None
+    sandbox_error: Raised | None = None  # the task failed outside student code (setup cell, unsendable results)
 
 
 def clip(value, limit):
@@ -98,9 +99,9 @@ def case_run(value):
 def task_run(value, case_count):
     """A TaskRun with exactly ``case_count`` cases from a decoded result (any value)."""
     if not isinstance(value, dict):
-        return TaskRun(worker_error=Raised("GraderError", "the sandbox sent no readable result"))
-    if "worker_error" in value:
-        return TaskRun(worker_error=raised(value["worker_error"]) or Raised("GraderError", "the sandbox failed"))
+        return TaskRun(sandbox_error=Raised("GraderError", "the sandbox sent no readable result"))
+    if "sandbox_error" in value:
+        return TaskRun(sandbox_error=raised(value["sandbox_error"]) or Raised("GraderError", "the sandbox failed"))
     errors = value.get("cell_errors")
     cell_errors = [e for e in map(raised, errors[:MAX_CELL_ERRORS]) if e] if isinstance(errors, list) else []
     if value.get("missing") is True:

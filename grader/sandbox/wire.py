@@ -1,9 +1,10 @@
-"""The wire format between the grader and its sandboxes: plain data only, decoded with hard caps.
+"""The wire format between a grading process and its sandboxes: plain data only, decoded with hard caps.
 
 Every frame is ``<u64 length><payload>``. A payload is one value in a small tagged binary
 encoding (no pickles, no JSON): None, bool, int64, float64, str, list, tuple, dict with str keys,
 and numpy arrays of real or complex numbers (as raw bytes). Both sides use this one module: the
-sandbox's child imports it by file name before it runs any student code (grader/sandbox/child.py).
+fork server imports it by file name, so every sandbox has it before it runs any student code
+(grader/sandbox/child.py).
 
 The decoder is written for an attacker's bytes. It never allocates more than the bytes it was
 given justify, and it stops at whichever comes first of: the frame size, the nesting depth, the
