@@ -12,9 +12,9 @@ from dnn_utils.data import DATA_DIR_ENV, DatasetError, find_file
 # Notebooks that tests copy elsewhere and run in a kernel look for the cat data from their copy's
 # folder: tell them (and every process the tests start) where this checkout found it.
 try:
-    os.environ.setdefault(DATA_DIR_ENV, str(find_file("train_catvnoncat.h5").parent))
+    os.environ.setdefault(DATA_DIR_ENV, str(find_file("train_catvnoncat.h5", auto_download=False).parent))
 except DatasetError:
-    pass  # the tests that need the data fail with the message that says how to get it
+    pass  # never downloads at import; the tests that need the data fetch it or say how to get it
 
 
 @pytest.fixture
