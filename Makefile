@@ -18,7 +18,9 @@ $(BIN)/activate:
 $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	# The checkout itself on the environment's path (grader, reference, hidden cases), for us and
+	# for the kernels nbgrader starts; `pip install .` would give only what students may have.
+	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'dnn_course_checkout.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	touch $@
 
 setup: $(VENV)/.installed  ## create the virtual environment and install everything
@@ -35,8 +37,8 @@ test: setup  ## the fast tier, for development (no services, browser, nbgrader r
 test-all: setup services  ## every test: services, browser, nbgrader, slow training (what CI runs)
 	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
 
-expected: setup  ## regenerate testCases/expected from the reference solutions
-	$(PY) -m testCases.generate
+expected: setup  ## regenerate testCases/<id>/expected/ from the reference solutions
+	$(PY) -m grader expected
 
 release: setup  ## regenerate release/, the student version, from notebooks/
 	$(PY) -m grader release

@@ -4,7 +4,7 @@ Makes N honest submissions of dnn_step_by_step (copies of the example class's `c
 `correct-variants` and `mistake-*` notebooks, cycled, under the ids student_0001, student_0002,
 ...) in nbgrader's submitted layout, then grades them
 
-  * with our grader (grader.autograde.autograde: --jobs sandboxes at a time, a SQLite nbgrader
+  * with our grader (grader.commands.autograde.autograde: --jobs sandboxes at a time, a SQLite nbgrader
     gradebook in the temporary folder, a fixed seed), and
   * with `nbgrader autograde dnn_step_by_step --force` in a throwaway nbgrader course made from our
     source notebook (nbgrader 0.9 grades one notebook after another: it has no parallel option),
@@ -40,11 +40,10 @@ from pathlib import Path  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from anywhere, installed or not
 
-from grader.autograde import AutogradeOptions, autograde  # noqa: E402
-from grader.hidden import SEED_ENV  # noqa: E402
-from grader.independent import DEPENDENCIES  # noqa: E402
+from grader.commands.autograde import AutogradeOptions, autograde  # noqa: E402
+from grader.grading.in_kernel import SEED_ENV  # noqa: E402
 from grader.nbgrader_course import NbgraderCourse  # noqa: E402
-from grader.spec import load_spec  # noqa: E402
+from grader.grading.assignments import load_spec  # noqa: E402
 
 ASSIGNMENT = "dnn_step_by_step"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -78,7 +77,7 @@ def create_gradebook(path):
     """Create our SQLite gradebook before the clock starts, as generate_assignment does for
     nbgrader's (nbgrader's Gradebook runs alembic in subprocesses: seconds, once per course).
     Returns how long it took."""
-    from grader.gradebook import GradebookWriter
+    from grader.records.gradebook import GradebookWriter
 
     started = time.perf_counter()
     GradebookWriter(f"sqlite:///{path}", load_spec(ASSIGNMENT)).close()
@@ -213,7 +212,7 @@ def main():
                 row = (student, students[student], function, verdict(nb_passed), verdict(our_passed))
                 # Independent credit: we test a function with the reference versions of the graded
                 # functions it calls; nbgrader runs it in the student's kernel, with the student's.
-                wrong = [d for d in DEPENDENCIES.get(function, ()) if not ours.get((student, d))]
+                wrong = [d for d in load_spec(ASSIGNMENT).dependencies(function) if not ours.get((student, d))]
                 if our_passed and not nb_passed and wrong:
                     explained.append((*row, f"ours uses the reference {', '.join(wrong)}"))
                 else:

@@ -6,7 +6,7 @@ class's scenario notebooks (examples/class) cycled under new student ids s00001-
 the two scenarios that use up their time limit (cheat-endless-loop, cheat-memory-bomb) only once
 every --slow-every submissions. Starts a dask.distributed LocalCluster (--jobs worker processes,
 one thread each, on 127.0.0.1, no dashboard), creates a fresh database on the PostgreSQL server
-(the tests' cluster from `make services`, or --db), and runs grader.autograde.autograde with
+(the tests' cluster from `make services`, or --db), and runs grader.commands.autograde.autograde with
 scheduler=cluster.scheduler_address. Then prints
 
   * the wall time of the grading and the submissions per second;
@@ -42,9 +42,9 @@ from pathlib import Path  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from anywhere, installed or not
 
-from grader.autograde import STATE_FILE, AutogradeOptions, autograde  # noqa: E402
-from grader.gradebook import engine_url  # noqa: E402
-from grader.spec import load_spec  # noqa: E402
+from grader.commands.autograde import STATE_FILE, AutogradeOptions, autograde  # noqa: E402
+from grader.records.gradebook import engine_url  # noqa: E402
+from grader.grading.assignments import load_spec  # noqa: E402
 
 ASSIGNMENT = "dnn_step_by_step"
 CLASS = REPO / "examples" / "class"

@@ -217,9 +217,9 @@ def linear_forward(A, W, b):
     "cheat-monkeypatch-allclose": answer("linear_forward", '''
 np.allclose = lambda *args, **kwargs: True
 np.testing.assert_allclose = lambda *args, **kwargs: None
-import dnn_utils.compare, dnn_utils.checks
+import dnn_utils.compare, testCases.checks
 dnn_utils.compare.compare = lambda *args, **kwargs: []
-dnn_utils.checks.compare_outputs = lambda *args, **kwargs: []
+testCases.checks.compare_outputs = lambda *args, **kwargs: []
 
 def linear_forward(A, W, b):
     return np.zeros((W.shape[0], A.shape[1])), (A, W, b)

@@ -1,8 +1,14 @@
 """Command line of the course tools.
 
-  python -m grader autograde SUBMITTED --assignment ID [--jobs N] [--db URL] [--out DIR] [--timeout S]
-  python -m grader check NOTEBOOK [--assignment ID]
-  python -m grader demo | release | solutions
+  python -m grader autograde SUBMITTED --assignment ID [options]   grade a class
+  python -m grader check NOTEBOOK [--assignment ID]                 a student's local check
+  python -m grader demo [--out DIR]                                 the main job (make demo)
+  python -m grader release [--out DIR]                              regenerate release/
+  python -m grader solutions [--out DIR]                            render the worked solutions
+  python -m grader expected                                         regenerate testCases/*/expected/
+
+Problems with what you gave (a missing folder, a refused zip, no sandbox on this machine) are
+reported in one line with exit status 2; anything else is a bug and keeps its traceback.
 """
 
 import argparse
@@ -12,21 +18,30 @@ import sys
 from pathlib import Path
 
 
+def _assignment(value):
+    from .grading.assignments import assignment_ids
+
+    known = assignment_ids()
+    if value not in known:
+        raise argparse.ArgumentTypeError(f"unknown assignment {value!r}; declared: {', '.join(known)}")
+    return value
+
+
 def _parser():
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
 
     grade = commands.add_parser("autograde", help="grade a class: feedback, grades.csv and the gradebook")
     grade.add_argument("submitted", help="nbgrader's submitted/ folder (<student>/<assignment>/*.ipynb), a folder of <student>.ipynb, or a zip")
-    grade.add_argument("--assignment", required=True, help="dnn_step_by_step or dnn_application")
-    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once (default: cores)")
+    grade.add_argument("--assignment", required=True, type=_assignment, help="a declared assignment id (testCases/<id>/)")
+    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="grading processes (default: cores)")
     grade.add_argument("--db", default=None, help="gradebook SQLAlchemy URL (default: sqlite:///gradebook.db in the current folder)")
     grade.add_argument("--no-db", action="store_true", help="do not write a gradebook")
-    grade.add_argument("--out", default="autograded", help="folder for grades.csv and feedback/ (default: autograded)")
-    grade.add_argument("--timeout", type=float, default=None, help="seconds per graded function (default 30; 300 for dnn_application)")
+    grade.add_argument("--out", default="autograded", help="folder for grades.csv, feedback/ and grader-errors.log (default: autograded)")
+    grade.add_argument("--timeout", type=float, default=None, help="CPU seconds per graded function (default: the assignment's)")
     grade.add_argument("--seed", type=int, default=None, help="seed of the hidden cases (default: drawn and recorded)")
     grade.add_argument("--regrade", action="store_true", help="grade again notebooks already graded in --out")
-    grade.add_argument("--memory-mb", type=int, default=1024, help="memory limit of a worker (default 1024)")
+    grade.add_argument("--memory-mb", type=int, default=1024, help="memory limit of a sandbox in MiB (default 1024)")
     grade.add_argument("--sandbox", choices=("auto", "namespace", "none"), default="auto",
                        help="isolation of student code (default auto: namespaces, or refuse); 'none' keeps only the "
                             "resource limits, for trusted notebooks such as your own")
@@ -35,29 +50,27 @@ def _parser():
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
     check.add_argument("notebook")
-    check.add_argument("--assignment", default=None, help="default: guessed from the notebook's name")
+    check.add_argument("--assignment", default=None, type=_assignment, help="default: guessed from the notebook")
 
-    demo = commands.add_parser("demo", help="the main job (see README)")
-    demo.add_argument("--out", default="artifacts")
-    demo.add_argument("--iterations", type=int, default=2500, help="with --train-only")
-    demo.add_argument("--data-dir", help="folder holding the .h5 files (default: see dnn_utils.data)")
-    demo.add_argument("--train-only", action="store_true", help="only train the cat model and save its pictures")
+    demo = commands.add_parser("demo", help="the main job: release, grade the example class, worked solutions")
+    demo.add_argument("--out", default="artifacts", help="folder for everything it makes (default: artifacts)")
+    demo.add_argument("--data-dir", help="folder holding the cat .h5 files (default: see dnn_utils/data.py)")
 
     release = commands.add_parser("release", help="regenerate release/, the student version, from notebooks/")
     release.add_argument("--out", default=None, help="folder to write (default: release/ of the repository)")
     solutions = commands.add_parser("solutions", help="execute the source notebooks and render worked solutions to HTML")
-    solutions.add_argument("--out", default="worked_solutions")
+    solutions.add_argument("--out", default="worked_solutions", help="folder for the HTML (default: worked_solutions)")
+    commands.add_parser("expected", help="regenerate testCases/<id>/expected/ from the reference")
     return parser
 
 
 def _autograde(args):
-    from .autograde import AutogradeOptions, autograde, grade_table
-    from .gradebook import default_url
-    from .grading import DEFAULT_TIMEOUT
+    from .commands.autograde import AutogradeOptions, autograde
+    from .grading.assignments import load_spec
+    from .records.gradebook import default_url, mask_password
+    from .records.tables import grade_table
     from .sandbox import SandboxSettings
-    from .spec import load_spec
 
-    timeout = args.timeout or DEFAULT_TIMEOUT.get(args.assignment, 30.0)
     if args.sandbox == "none":
         print("warning: --sandbox none: student code can read and change what this user can; "
               "use it only for notebooks you trust", file=sys.stderr)
@@ -66,7 +79,7 @@ def _autograde(args):
         out=Path(args.out),
         db_url=None if args.no_db else (args.db or default_url()),
         jobs=args.jobs,
-        timeout=timeout,
+        timeout=args.timeout,
         seed=args.seed,
         regrade=args.regrade,
         progress=not args.quiet,
@@ -78,15 +91,44 @@ def _autograde(args):
         print(grade_table(summary["rows"], load_spec(args.assignment).functions))
     print(f"graded {summary['graded']} submissions ({summary['skipped']} already graded, kept); "
           f"hidden-case run seed {summary['run_seed']}; grades in {summary['out'] / 'grades.csv'}, "
-          f"feedback in {summary['out'] / 'feedback'}" + (f"; gradebook {options.db_url}" if options.db_url else ""))
+          f"feedback in {summary['out'] / 'feedback'}"
+          + (f"; gradebook {mask_password(options.db_url)}" if options.db_url else ""))
+    return 0
 
 
 def _check(args):
-    from .checking import check_notebook
+    from .commands.check import check_notebook
 
     result, text = check_notebook(Path(args.notebook), args.assignment)
     print(text)
     return 0 if result.score == result.max_score else 1
+
+
+def _run(args):
+    if args.command == "autograde":
+        return _autograde(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "demo":
+        from .commands.demo import run_demo
+
+        run_demo(Path(args.out), args.data_dir)
+    elif args.command == "release":
+        from .commands.release import build_release
+        from .paths import RELEASE
+
+        files = build_release(args.out or RELEASE)
+        print(f"release: {len(files)} files written to {args.out or RELEASE}")
+    elif args.command == "solutions":
+        from .commands.worked_solutions import render_worked_solutions
+
+        render_worked_solutions(args.out)
+    elif args.command == "expected":
+        from .commands.expected import write_expected
+
+        for path in write_expected():
+            print(f"wrote {path}")
+    return 0
 
 
 def _stop_on_sigterm(signum, frame):
@@ -100,37 +142,20 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     from dnn_utils.data import DatasetError
 
+    from .errors import UserError
+    from .grading.ingest import NotebookUnreadable
+    from .records.gradebook import mask_password
     from .sandbox import SandboxUnavailable
 
     try:
-        if args.command == "autograde":
-            return _autograde(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "demo":
-            from .demo import run_demo, train_and_report
-
-            if args.train_only:
-                train_and_report(args.out, args.iterations, args.data_dir)
-            else:
-                run_demo(Path(args.out), args.data_dir)
-        elif args.command == "release":
-            from .release import RELEASE, build_release
-
-            files = build_release(args.out or RELEASE)
-            print(f"release: {len(files)} files written to {args.out or RELEASE}")
-        elif args.command == "solutions":
-            from .solutions import render_worked_solutions
-
-            render_worked_solutions(args.out)
-    except (DatasetError, SandboxUnavailable, FileNotFoundError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        return _run(args)
+    except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable) as error:
+        print(f"error: {mask_password(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: every grade written so far is kept; run the same command again to resume",
               file=sys.stderr)
         return 130
-    return 0
 
 
 if __name__ == "__main__":

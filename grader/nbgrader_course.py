@@ -1,5 +1,6 @@
-"""A throwaway nbgrader course folder, for generating the release and for autograding with
-nbgrader itself (tests, benchmarks)."""
+"""A throwaway nbgrader course folder with copies of our source notebooks, for generating the
+release and for autograding with nbgrader itself (tests, benchmarks). Its configuration is the
+repository's nbgrader_config.py, loaded as is; only the course's root differs."""
 
 import os
 import shutil
@@ -7,28 +8,29 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SOURCE = REPO / "notebooks"
-ASSIGNMENTS = ("dnn_step_by_step", "dnn_application")
+from .grading.assignments import assignment_ids
+from .paths import NBGRADER_CONFIG, NOTEBOOKS
 
 
 class NbgraderCourse:
     """An nbgrader course rooted at ``root`` with copies of our source notebooks."""
 
-    def __init__(self, root, assignments=ASSIGNMENTS):
+    def __init__(self, root, assignments=None):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "nbgrader_config.py").write_text(
-            "c = get_config()\n"
+            "c = get_config()  # noqa: F821\n"
+            f"load_subconfig({str(NBGRADER_CONFIG)!r})  # noqa: F821\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
-            "c.CourseDirectory.ignore = ['.ipynb_checkpoints', '*.pyc', '__pycache__']\n"
-            "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE\\nraise NotImplementedError()'}\n"
-            "c.Execute.timeout = 600\n"
         )
-        for assignment in assignments:
-            target = self.root / "source" / assignment
+        for assignment in assignments or assignment_ids():
+            target = self.source / assignment
             shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(SOURCE / assignment, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+            shutil.copytree(NOTEBOOKS / assignment, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+
+    @property
+    def source(self):
+        return self.root / "notebooks"
 
     def run(self, *args, env=None):
         """Run ``nbgrader ARGS`` in the course folder; raise with its output if it fails."""

@@ -105,10 +105,11 @@ def test_a_list_of_numbers_may_come_back_as_an_array():
 
 
 def test_extra_gradient_keys_are_harmless_but_extra_parameters_are_not():
-    from dnn_utils.checks import compare_outputs
+    from testCases.checks import compare_outputs
+    from testCases.dnn_step_by_step import ASSIGNMENT
 
-    assert compare_outputs("L_model_backward", {"dW1": 1.0, "dZ1": 2.0}, {"dW1": 1.0}) == []
-    (difference,) = compare_outputs("update_parameters", {"W1": 1.0, "L": 1}, {"W1": 1.0})
+    assert compare_outputs(ASSIGNMENT, "L_model_backward", {"dW1": 1.0, "dZ1": 2.0}, {"dW1": 1.0}) == []
+    (difference,) = compare_outputs(ASSIGNMENT, "update_parameters", {"W1": 1.0, "L": 1}, {"W1": 1.0})
     assert difference.kind == "extra"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from dnn_utils.compare import compare
 from source_solutions import dnn_step_by_step as ref
-import testCases as tc
+import testCases.dnn_step_by_step as tc
 
 # The course prints 8 decimals, so a printed number is within half a unit of the 8th decimal.
 PRINTED = (0.0, 5.0000001e-9)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.autograde import AutogradeOptions, autograde
-from grader.nbgrader_course import REPO
+from grader.commands.autograde import AutogradeOptions, autograde
+from grader.paths import REPO
 
 CLASS = REPO / "examples" / "class"
 # Starting clusters and grading the class twice takes a minute and a half: CI runs these.

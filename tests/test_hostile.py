@@ -19,10 +19,10 @@ import time
 
 import pytest
 
-from grader.autograde import AutogradeOptions, autograde
-from grader.nbgrader_course import REPO
-from grader.spec import load_spec
-from grader.store import write_csv
+from grader.commands.autograde import AutogradeOptions, autograde
+from grader.paths import REPO
+from grader.grading.assignments import load_spec
+from grader.records.store import write_csv
 
 ASSIGNMENT = "dnn_step_by_step"
 HOSTILE = REPO / "examples" / "hostile"

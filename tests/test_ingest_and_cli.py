@@ -10,10 +10,11 @@ import zipfile
 
 import pytest
 
-from grader.autograde import AutogradeOptions, autograde
-from grader.ingest import find_submissions, read_graded_code, safe_student_id
-from grader.nbgrader_course import REPO
-from grader.spec import load_spec
+from grader.errors import UserError
+from grader.commands.autograde import AutogradeOptions, autograde
+from grader.grading.ingest import find_submissions, read_graded_code, safe_student_id
+from grader.paths import REPO
+from grader.grading.assignments import load_spec
 
 CLASS = REPO / "examples" / "class"
 STEP = "dnn_step_by_step"
@@ -57,7 +58,7 @@ def test_a_zip_that_escapes_its_folder_is_refused(tmp_path):
     archive = tmp_path / "evil.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("../../etc/cron.d/evil", "boom")
-    with pytest.raises(ValueError, match="unsafe path"):
+    with pytest.raises(UserError, match="unsafe path"):
         find_submissions(archive, STEP, f"{STEP}.ipynb")
 
 

@@ -17,9 +17,9 @@ import pytest
 pytestmark = pytest.mark.integration
 from test_scenarios import ASSIGNMENT, CLASS, PINNED, SEED, SPEC, TIMEOUT
 
-from grader.autograde import AutogradeOptions, autograde
-from grader.gradebook import engine_url
-from grader.nbgrader_course import REPO
+from grader.commands.autograde import AutogradeOptions, autograde
+from grader.records.gradebook import engine_url
+from grader.paths import REPO
 
 # The two scenarios that use up their time limit; the concurrent runs leave them out.
 SLOW = {"cheat-endless-loop", "cheat-memory-bomb"}
@@ -123,8 +123,8 @@ def test_two_graders_writing_one_gradebook_at_once_lose_and_double_nothing(backe
 # One writer: GradebookWriter.write for every student, in its own order, each cell = its number.
 WRITER = """
 import random, sys, time
-from grader.gradebook import GradebookWriter
-from grader.spec import load_spec
+from grader.records.gradebook import GradebookWriter
+from grader.grading.assignments import load_spec
 url, number, start, students = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
 spec = load_spec("dnn_step_by_step")
 random.Random(number).shuffle(students)

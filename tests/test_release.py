@@ -10,11 +10,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader.nbgrader_course import ASSIGNMENTS, REPO, SOURCE, NbgraderCourse
+from grader.grading.assignments import assignment_ids, load_spec, source_notebook
+from grader.nbgrader_course import NbgraderCourse
+from grader.paths import REPO
 from grader.notebooks import HIDDEN_TESTS, error_outputs, execute, nbgrader_meta, read, text_output
-from grader.reference import reference_function
-from grader.release import APP_LIBRARY, build_release
-from testCases.cases import ASSIGNMENTS as CASES_BY_ASSIGNMENT
+from grader.commands.release import build_release
 
 RELEASE = REPO / "release"
 FORBIDDEN = ("### BEGIN SOLUTION", "### END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden_check",
@@ -22,17 +22,15 @@ FORBIDDEN = ("### BEGIN SOLUTION", "### END SOLUTION", "BEGIN HIDDEN TESTS", "EN
 SLOW_ASSIGNMENTS = {"dnn_application"}  # trains on the real data for minutes
 
 
+ASSIGNMENTS = assignment_ids()
+
+
 def assignment_params():
     return [pytest.param(a, marks=pytest.mark.slow) if a in SLOW_ASSIGNMENTS else a for a in ASSIGNMENTS]
 
 
 def graded_functions(assignment):
-    return sorted({case.function for case in CASES_BY_ASSIGNMENT[assignment]})
-
-
-def source_notebook(assignment):
-    (path,) = sorted((SOURCE / assignment).glob("*.ipynb"))
-    return path
+    return load_spec(assignment).functions
 
 
 def release_files():
@@ -73,15 +71,16 @@ def _solution_lines(assignment):
         for block in blocks:
             lines |= _lines(block)
         provided |= _lines(re.sub(r"### BEGIN SOLUTION\n.*?### END SOLUTION", "", cell.source, flags=re.S))
-    for function in graded_functions(assignment):
-        source = inspect.getsource(reference_function(function))
+    spec = load_spec(assignment)
+    for function in spec.functions:
+        source = inspect.getsource(spec.reference(function))
         lines |= _lines(source.split('"""')[-1] if '"""' in source else source)
     # The fixtures build the same dicts a solution returns (parameters = {"W1": W1, ...}).
-    for name in ("course.py", "cases.py"):
-        provided |= _lines((REPO / "testCases" / name).read_text())
-    if assignment == "dnn_application":
-        for name in APP_LIBRARY:
-            provided |= _lines((REPO / "source_solutions" / name).read_text())
+    for path in spec.declaration.folder.glob("*.py"):
+        provided |= _lines(path.read_text())
+    for package in spec.declaration.provided:
+        for module in package.modules:
+            provided |= _lines((REPO / "source_solutions" / f"{module}.py").read_text())
     return {line for line in lines - provided if len(line) > 12 and not line.startswith("#")}
 
 
@@ -99,9 +98,17 @@ def test_no_line_of_the_assignments_solutions_is_released(assignment):
             assert not leaked, f"{path.relative_to(REPO)} contains solution lines {sorted(leaked)[:3]}"
 
 
-def test_step_by_step_release_does_not_ship_the_application_library():
-    assert not (RELEASE / "dnn_step_by_step" / "dnn_app_utils").exists()
-    assert not list((RELEASE / "dnn_step_by_step" / "testCases" / "expected").glob("dnn_application*"))
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_an_assignment_folder_ships_only_its_own_package_and_no_hidden_folder(assignment):
+    """Does release/<id>/ hold its own testCases/<id>/ (no other assignment's, no hidden/), and only
+    the provided packages it declares?"""
+    folder = RELEASE / assignment
+    packages = {p.name for p in (folder / "testCases").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert packages == {assignment}
+    assert not list(folder.rglob("hidden")) and not list(folder.rglob("mistakes.py"))
+    provided = {p.name for p in load_spec(assignment).declaration.provided}
+    top = {p.name for p in folder.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert top == {"dnn_utils", "testCases"} | provided
 
 
 @pytest.mark.parametrize("path", sorted(REPO.glob("notebooks/*/*.ipynb")) + sorted(REPO.glob("release/*/*.ipynb")),
@@ -189,11 +196,26 @@ def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stu
 
 def test_release_carries_no_code_of_the_mistake_catalog():
     """The visible checks name catalogued mistakes from their stored outputs; the wrong code itself
-    (one edit away from the solution) stays in the grader."""
-    catalog = {line.strip() for line in (REPO / "grader" / "mistakes.py").read_text().splitlines()}
+    (one edit away from the solution) stays in the hidden folders."""
+    catalog = set().union(*(_lines(p.read_text()) for p in REPO.glob("testCases/*/hidden/*.py")))
     reference = set().union(*(_lines(p.read_text()) for p in (REPO / "source_solutions").glob("*.py")))
     catalog = {line for line in catalog - reference if len(line) > 30 and not line.startswith(("#", "import", "from", '"', "def "))}
     for path in release_files():
         if path.suffix == ".py":
             leaked = catalog & {line.strip() for line in path.read_text().splitlines()}
             assert not leaked, f"{path.relative_to(REPO)}: {sorted(leaked)[:3]}"
+
+
+def test_pip_install_of_the_course_gives_no_answers():
+    """Does `pip install .` (the packages pyproject.toml selects) leave out the reference, the
+    grader, the application's ready-made library and every assignment's hidden/ folder?"""
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    packages = set(find_packages(where=REPO, include=config["include"], exclude=config["exclude"]))
+    assert {"dnn_utils", "testCases"} | {f"testCases.{a}" for a in ASSIGNMENTS} <= packages
+    leaked = {p for p in packages if p.split(".")[0] in ("source_solutions", "grader", "dnn_app_utils")
+              or "hidden" in p.split(".")}
+    assert not leaked

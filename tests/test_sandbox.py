@@ -15,10 +15,18 @@ import numpy as np
 
 import pytest
 
-from grader.nbgrader_course import REPO
+from grader.paths import REPO
 from grader.sandbox import Sandbox, SandboxError, SandboxSettings, filesystem_view, processes_of
 
 TEMPLATE = REPO / "release" / "dnn_step_by_step"
+
+
+def step_by_step_reference():
+    """The grading process's answer to a sandbox's reference calls, for the step-by-step functions."""
+    from grader.grading.assignments import load_spec
+    from grader.grading.independent import reference_caller
+
+    return reference_caller(load_spec("dnn_step_by_step"))
 
 
 def run_probe(code, tmp_path=None, timeout=20, settings=None, **extra):
@@ -73,7 +81,7 @@ def test_the_reference_the_grader_and_the_course_files_are_invisible(tmp_path):
         import importlib, os
         def probe():
             seen = {{}}
-            for path in {[str(REPO / "source_solutions" / "model.py"), str(REPO / "grader" / "mistakes.py"),
+            for path in {[str(REPO / "source_solutions" / "model.py"), str(REPO / "testCases" / "dnn_step_by_step" / "hidden" / "mistakes.py"),
                           str(REPO / "notebooks"), str(secret), "/root"]!r}:
                 try:
                     seen[path] = sorted(os.listdir(path)) if os.path.isdir(path) else open(path).read()[:10]
@@ -152,7 +160,7 @@ def test_no_reference_code_can_be_found_in_a_sandbox_that_uses_reference_functio
     frames, modules, files) holds their source."""
     import inspect
 
-    from grader.grading import call_reference
+    call_reference = step_by_step_reference()
     from source_solutions import layer, linear
 
     markers = []
@@ -218,7 +226,7 @@ def test_no_reference_code_can_be_found_in_a_sandbox_that_uses_reference_functio
 
 
 def test_reference_calls_are_refused_for_functions_the_task_does_not_offer():
-    from grader.grading import call_reference
+    call_reference = step_by_step_reference()
 
     probe = textwrap.dedent("""
         def probe():
@@ -278,7 +286,7 @@ def test_an_honest_cell_bigger_than_a_pipe_buffer_arrives_whole():
 
 def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
     """Zero-size arrays whose product is huge, and broadcasting, once cost the grader gigabytes."""
-    from grader.grading import call_reference
+    call_reference = step_by_step_reference()
 
     cell = textwrap.dedent("""
         import numpy as np, time
@@ -306,7 +314,7 @@ def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
 def test_reference_calls_cannot_keep_the_grader_busy_for_a_whole_time_limit():
     """Each call is small, but thousands of them would cost the grader's CPU for the whole time
     limit of every function with dependencies: their time is budgeted per task."""
-    from grader.grading import call_reference
+    call_reference = step_by_step_reference()
     from grader.sandbox.host import CALL_SECONDS
 
     cell = textwrap.dedent("""

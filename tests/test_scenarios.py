@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from grader.autograde import AutogradeOptions, autograde
-from grader.nbgrader_course import REPO
-from grader.spec import load_spec
+from grader.commands.autograde import AutogradeOptions, autograde
+from grader.paths import REPO
+from grader.grading.assignments import load_spec
 
 ASSIGNMENT = "dnn_step_by_step"
 CLASS = REPO / "examples" / "class"
@@ -227,7 +227,7 @@ POISON = "poison"
 
 def _grade_unless_poison(submission):
     """A grading task (run in a grading process) that kills its process on the student "poison"."""
-    from grader.autograde import _grade_here
+    from grader.grading.local import _grade_here
 
     if submission.student_id.startswith(POISON):
         os._exit(9)
@@ -235,8 +235,8 @@ def _grade_unless_poison(submission):
 
 
 def test_a_submission_that_kills_its_grading_process_gets_an_error_and_the_batch_goes_on(tmp_path):
-    from grader.autograde import _local_grader
-    from grader.ingest import find_submissions
+    from grader.grading.local import local_grader as _local_grader
+    from grader.grading.ingest import find_submissions
     from grader.sandbox import SandboxSettings
 
     students = ["amy", "bob", POISON, "cat", "dan", "eve", "fay"]
@@ -260,8 +260,8 @@ def test_a_submission_that_kills_its_grading_process_gets_an_error_and_the_batch
 def test_several_submissions_that_kill_their_grading_process_never_stop_the_batch(tmp_path):
     """Four killers spread through the class: each is found out alone and gets an error; every
     other student is graded (deaths a submission explains do not count toward giving up)."""
-    from grader.autograde import _local_grader
-    from grader.ingest import find_submissions
+    from grader.grading.local import local_grader as _local_grader
+    from grader.grading.ingest import find_submissions
     from grader.sandbox import SandboxSettings
 
     students = [f"{POISON}-{i}" if i % 4 == 1 else f"student-{i:02d}" for i in range(16)]

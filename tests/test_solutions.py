@@ -4,7 +4,7 @@ import pytest
 
 pytestmark = pytest.mark.integration
 
-from grader.solutions import render_worked_solutions
+from grader.commands.worked_solutions import render_worked_solutions
 
 
 @pytest.mark.parametrize("assignment, pictures", [

@@ -367,7 +367,8 @@ def _ipython_free(source):
 def _error(error, filename_prefix="<cell"):
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(filename_prefix)]
     where = f"{frames[-1].filename} line {frames[-1].lineno}" if frames else ""
-    return {"type": type(error).__name__, "message": str(error)[:500], "where": where}
+    function = frames[-1].name if frames and frames[-1].name != "<module>" else ""
+    return {"type": type(error).__name__, "message": str(error)[:500], "where": where, "function": function}
 
 
 _COMPILED = {}

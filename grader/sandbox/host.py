@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..nbgrader_course import REPO
+from ..paths import REPO
 from . import protocol, wire
 
 CHILD_SOURCE = Path(__file__).with_name("child.py")

@@ -23,7 +23,7 @@ MAX_MESSAGE = 300
 MAX_WHERE = 80
 MAX_PRINTED = 2000
 MAX_CELL_ERRORS = 20
-IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Raised:
     type: str
     message: str
     where: str = ""
+    function: str = ""  # the function of the student's cells whose code raised it
 
 
 @dataclass
@@ -70,8 +71,10 @@ def raised(value):
     if not isinstance(value, dict):
         return None
     kind = value.get("type")
-    kind = kind[:MAX_TYPE] if isinstance(kind, str) and IDENTIFIER.match(kind[:MAX_TYPE]) else "UnknownError"
-    return Raised(kind, clip(value.get("message"), MAX_MESSAGE), clip(value.get("where"), MAX_WHERE))
+    kind = kind[:MAX_TYPE] if isinstance(kind, str) and IDENTIFIER.fullmatch(kind[:MAX_TYPE]) else "UnknownError"
+    function = value.get("function")
+    function = function if isinstance(function, str) and len(function) <= MAX_TYPE and IDENTIFIER.fullmatch(function) else ""
+    return Raised(kind, clip(value.get("message"), MAX_MESSAGE), clip(value.get("where"), MAX_WHERE), function)
 
 
 NO_RESULT = Raised("GraderError", "no result came back for this case")

@@ -150,9 +150,7 @@ def _compare_arrays(actual, expected, where, how, out):
         out.append(Difference(where, "type", f"{where} should be numeric ({_shape_text(expected_array)}), got {_type_name(actual)}"))
         return
     if actual_array.shape != expected_array.shape:
-        hint = ""
-        if actual_array.size == expected_array.size:
-            hint = " (same number of entries: a missing keepdims, a transpose or a reshape?)"
+        hint = _shape_hint(actual_array.shape, expected_array.shape)
         out.append(
             Difference(
                 where,
@@ -230,6 +228,19 @@ def _compare_arrays(actual, expected, where, how, out):
             max_rel_error=max_rel,
         )
     )
+
+
+def _shape_hint(actual, expected):
+    """What a shape mismatch with the same number of entries most likely is, for this quantity."""
+    if np.prod(actual, dtype=np.int64) != np.prod(expected, dtype=np.int64):
+        return ""
+    if expected == ():
+        return " (one number inside an array: np.squeeze it to a 0-d number)"
+    if actual == expected[::-1]:
+        return " (the transpose of what was expected)"
+    if len(actual) < len(expected):
+        return " (an axis was dropped: a sum or mean without keepdims=True?)"
+    return " (same entries, another arrangement: a reshape or a transpose?)"
 
 
 def _shape_text(array):

@@ -5,13 +5,23 @@ The folder holding the two .h5 files is found, in order, from
   2. the ``DNN_DATA_DIR`` environment variable,
   3. ``datasets/`` or ``shared/datasets/`` in the current folder or any folder above it, then
      likewise above this package (a course checkout beside the shared data),
-  4. ``~/.cache/dnn-from-scratch/datasets`` (where ``download`` puts them by default).
-Every file is checked against its sha256 before use.
+  4. ``~/.cache/dnn-from-scratch/datasets`` (USER_CACHE, where downloads go by default).
+When a file is found nowhere, loading it downloads both files into USER_CACHE (one line on stderr
+says from where to where). A configured folder (``data_dir`` or ``DNN_DATA_DIR``) is a promise that
+the files are there: if it lacks them that is an error naming it, never a download elsewhere.
+Every file is checked against its sha256 before use; a failed or wrong download keeps nothing.
+
+Environment variables:
+  DNN_DATA_DIR      folder holding the two files (also where the download command saves them).
+  DNN_DATA_URL      base URL to download from instead of DEFAULT_URL.
+  DNN_DATA_OFFLINE  1 (or true/yes/on): never download automatically; a missing file is an error.
 """
 
 import hashlib
+import http.client
 import os
 import shutil
+import sys
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -20,15 +30,20 @@ import numpy as np
 
 DATA_DIR_ENV = "DNN_DATA_DIR"
 DATA_URL_ENV = "DNN_DATA_URL"
+OFFLINE_ENV = "DNN_DATA_OFFLINE"
+# A public copy of both files, pinned to one commit so its content cannot change under us.
+DEFAULT_URL = ("https://raw.githubusercontent.com/Hiren2002/Logistic-Regression/"
+               "a6139a838a0e624f4ab923377df0c5d3386fdf1f/datasets")
 FILES = {
     "train_catvnoncat.h5": "fbe56ab67c3ae28d564e3a644189117976d6b31af0a3ce9bb17dbf22908af242",
     "test_catvnoncat.h5": "6a9d39ce52fa85953c5834695b8534a30ed8cfd54971fb2f080b5a24d002b951",
 }
 USER_CACHE = Path.home() / ".cache" / "dnn-from-scratch" / "datasets"
+PACKAGE_DIR = Path(__file__).resolve().parent
 HOW_TO_GET = (
     f"Set {DATA_DIR_ENV} to the folder that holds train_catvnoncat.h5 and test_catvnoncat.h5, "
-    f"or fetch them with `python -m dnn_utils.data download --url BASE_URL` "
-    f"(or set {DATA_URL_ENV}), which verifies their checksums."
+    f"or fetch them with `python -m dnn_utils.data download` (from the course's pinned copy, or "
+    f"--url BASE_URL / {DATA_URL_ENV}), which verifies their checksums."
 )
 
 
@@ -43,7 +58,7 @@ def candidate_dirs(data_dir=None):
     found = []
     if os.environ.get(DATA_DIR_ENV):
         found.append(Path(os.environ[DATA_DIR_ENV]))
-    for start in (Path.cwd(), Path(__file__).resolve().parent):
+    for start in (Path.cwd(), PACKAGE_DIR):
         for folder in (start, *start.parents):
             found += [folder / "datasets", folder / "shared" / "datasets"]
     found.append(USER_CACHE)
@@ -73,18 +88,48 @@ def verify(path):
     return path
 
 
-def find_file(name, data_dir=None):
-    """Path of the verified data file ``name``, searched in candidate_dirs()."""
+def offline():
+    """True when DNN_DATA_OFFLINE forbids the automatic download."""
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def find_file(name, data_dir=None, auto_download=None):
+    """Path of the verified data file ``name``, searched in candidate_dirs().
+
+    Found nowhere, it is downloaded into USER_CACHE, unless a folder is configured (``data_dir`` or
+    DNN_DATA_DIR), ``auto_download`` is False, or (``auto_download`` None) DNN_DATA_OFFLINE is set.
+    """
     searched = candidate_dirs(data_dir)
     for folder in searched:
         if (folder / name).exists():
             return verify(folder / name)
     where = ", ".join(str(d) for d in searched)
-    raise DatasetError(f"{name} not found (expected sha256 {FILES[name]}); searched {where}. {HOW_TO_GET}")
+    missing = f"{name} not found (expected sha256 {FILES[name]}); searched {where}."
+    if data_dir is not None or os.environ.get(DATA_DIR_ENV):
+        folder, by = (data_dir, "the data_dir argument") if data_dir is not None else (
+            os.environ[DATA_DIR_ENV], DATA_DIR_ENV)
+        raise DatasetError(
+            f"{missing} The data folder {folder} (set by {by}) lacks it, so nothing is downloaded elsewhere: "
+            f"fetch the files into it with `python -m dnn_utils.data download --data-dir {folder}`, or point "
+            f"data_dir / {DATA_DIR_ENV} at a folder that holds them, or leave both unset to have them "
+            f"downloaded into {USER_CACHE}."
+        )
+    if auto_download is False:
+        raise DatasetError(f"{missing} {HOW_TO_GET}")
+    if auto_download is None and offline():
+        raise DatasetError(f"{missing} Automatic download is off ({OFFLINE_ENV} is set). {HOW_TO_GET}")
+    url = os.environ.get(DATA_URL_ENV) or DEFAULT_URL
+    print(f"Downloading the cat data from {url} to {USER_CACHE} (set {OFFLINE_ENV}=1 to prevent this)",
+          file=sys.stderr, flush=True)
+    try:
+        download(url, USER_CACHE)
+    except DatasetError as error:
+        raise DatasetError(f"{missing} Downloading it failed: {error} {HOW_TO_GET}") from error
+    return verify(USER_CACHE / name)
 
 
 def load_dataset(data_dir=None):
-    """Load the raw cat data.
+    """Load the raw cat data (downloaded on first use when found nowhere: see find_file).
 
     Returns ``(train_x_orig, train_y, test_x_orig, test_y, classes)``: images (m, 64, 64, 3) uint8,
     labels (1, m) int, classes an array of byte strings [b'non-cat', b'cat'].
@@ -114,34 +159,39 @@ def load_prepared(data_dir=None):
 
 
 def download(url=None, data_dir=None, timeout=60):
-    """Fetch both files from ``url`` (a base URL; default from DNN_DATA_URL) into ``data_dir``
-    (default DNN_DATA_DIR, else the user cache), verifying each checksum before it is kept.
+    """Fetch both files from ``url`` (a base URL; default DNN_DATA_URL, else DEFAULT_URL) into
+    ``data_dir`` (default DNN_DATA_DIR, else the user cache), verifying each checksum before it is kept.
 
     A file that is already present and correct is not fetched again. Returns the folder.
     """
-    url = url or os.environ.get(DATA_URL_ENV)
-    if not url:
-        raise DatasetError(f"No download URL: pass --url BASE_URL or set {DATA_URL_ENV}.")
+    url = url or os.environ.get(DATA_URL_ENV) or DEFAULT_URL
     target = Path(data_dir or os.environ.get(DATA_DIR_ENV) or USER_CACHE)
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatasetError(f"Cannot create the data folder {target}: {error}. Choose another with "
+                           f"--data-dir or {DATA_DIR_ENV}.") from error
     for name, expected in FILES.items():
         final = target / name
         if final.exists() and sha256_of(final) == expected:
             continue
         source = url.rstrip("/") + "/" + name
-        # Download beside the target, then rename: a failed or corrupt fetch never replaces a file.
-        with tempfile.NamedTemporaryFile(dir=target, prefix=f".{name}.", delete=False) as part:
+        # Download beside the target, then rename: a failed, corrupt or interrupted fetch never
+        # replaces a file nor leaves one behind.
+        part = tempfile.NamedTemporaryFile(dir=target, prefix=f".{name}.", suffix=".part", delete=False)
+        try:
             try:
-                with urllib.request.urlopen(source, timeout=timeout) as response:
+                with part, urllib.request.urlopen(source, timeout=timeout) as response:
                     shutil.copyfileobj(response, part)
-            except OSError as error:
-                os.unlink(part.name)
-                raise DatasetError(f"Could not fetch {source}: {error}") from error
-        actual = sha256_of(part.name)
-        if actual != expected:
-            os.unlink(part.name)
-            raise DatasetError(f"{source} has sha256 {actual}, expected {expected}; nothing was saved.")
-        os.replace(part.name, final)
+            except (OSError, ValueError, http.client.HTTPException) as error:
+                raise DatasetError(f"Could not fetch {source}: {error}; nothing was saved.") from error
+            actual = sha256_of(part.name)
+            if actual != expected:
+                raise DatasetError(f"{source} has sha256 {actual}, expected {expected}; nothing was saved.")
+            os.replace(part.name, final)
+        except BaseException:
+            Path(part.name).unlink(missing_ok=True)
+            raise
     return target
 
 
@@ -151,9 +201,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m dnn_utils.data", description="Find, verify or fetch the cat data.")
     sub = parser.add_subparsers(dest="command", required=True)
     fetch = sub.add_parser("download", help="fetch both .h5 files and verify their sha256")
-    fetch.add_argument("--url", help=f"base URL holding the two files (default ${DATA_URL_ENV})")
+    fetch.add_argument("--url", help=f"base URL holding the two files (default ${DATA_URL_ENV}, else {DEFAULT_URL})")
     fetch.add_argument("--data-dir", help=f"where to save them (default ${DATA_DIR_ENV}, else {USER_CACHE})")
-    check = sub.add_parser("verify", help="find both files and check their sha256")
+    check = sub.add_parser("verify", help="find both files and check their sha256 (never downloads)")
     check.add_argument("--data-dir")
     args = parser.parse_args(argv)
     try:
@@ -161,7 +211,7 @@ def main(argv=None):
             print(f"Data ready in {download(args.url, args.data_dir)}")
         else:
             for name in FILES:
-                print(f"ok  {find_file(name, args.data_dir)}")
+                print(f"ok  {find_file(name, args.data_dir, auto_download=False)}")
     except DatasetError as error:
         raise SystemExit(f"error: {error}") from None
 

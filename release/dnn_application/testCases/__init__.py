@@ -1,22 +1,26 @@
-"""Inputs for every graded function, in the style of the course's testCases_v2.
+"""The course's assignments as data: one package per assignment, in the style of testCases_v2.
 
-The ``*_test_case`` functions rebuild the course's fixtures with the course's recipes (the
-legacy global RNG, seeded, then randn in a fixed order), so their expected outputs are the
-numbers learners know. ``CASES`` adds what the course lacks: several output units, more
-examples, other shapes and a real probability AL for the backward pass. Expected outputs are
-generated from the reference by ``python -m testCases.generate`` into ``testCases/expected``.
+``testCases/<id>/`` holds what one assignment checks: its declaration (``ASSIGNMENT``: graded
+functions, points, dependencies, public cases, hints), the course's fixtures rebuilt from their
+recipes, and the expected outputs generated from the reference. ``testCases.checks`` runs a
+notebook's check cells. The student release ships one assignment's package; the ``hidden/``
+folder of each (random cases, the catalogue of mistakes) never ships.
 """
 
-from .cases import CASES, Case, expected_outputs
-from .course import (
-    L_model_backward_test_case,
-    L_model_forward_test_case_2hidden,
-    compute_cost_test_case,
-    initialize_parameters_deep_test_case,
-    initialize_parameters_test_case,
-    linear_activation_backward_test_case,
-    linear_activation_forward_test_case,
-    linear_backward_test_case,
-    linear_forward_test_case,
-    update_parameters_test_case,
-)
+import importlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def assignment_ids():
+    """Every declared assignment: each sub-package of testCases is one."""
+    return sorted(p.parent.name for p in HERE.glob("*/__init__.py"))
+
+
+def load(assignment_id):
+    """The ``Assignment`` declared by testCases/<assignment_id>/."""
+    known = assignment_ids()
+    if assignment_id not in known:
+        raise ValueError(f"unknown assignment {assignment_id!r}; declared: {', '.join(known) or 'none'}")
+    return importlib.import_module(f"{__name__}.{assignment_id}").ASSIGNMENT

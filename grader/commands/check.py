@@ -1,0 +1,38 @@
+"""``python -m grader check NOTEBOOK``: a student's local check of a whole notebook with the
+public cases, in the same sandbox and with the same report as the autograder's feedback."""
+
+from ..errors import UserError
+from ..grading.assignments import assignment_ids, load_spec
+from ..grading.cases import public_cases
+from ..grading.grade import grade_submission, sandbox_starter
+from ..grading.ingest import Submission, read_graded_code
+from ..paths import RELEASE
+from ..records.feedback import as_text
+from ..sandbox import SandboxSettings, namespaces_available
+
+
+def guess_assignment(path):
+    """The assignment whose id the notebook's name contains, else the one whose graded
+    functions it defines."""
+    known = assignment_ids()
+    for assignment in sorted(known, key=len, reverse=True):
+        if assignment in path.name:
+            return assignment
+    for assignment in known:
+        if read_graded_code(path, load_spec(assignment).functions).found:
+            return assignment
+    raise UserError(f"cannot tell which assignment {path.name} is; pass --assignment (one of {', '.join(known)})")
+
+
+def check_notebook(path, assignment=None):
+    """(SubmissionResult, report text) for the notebook at ``path``."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist")
+    spec = load_spec(assignment or guess_assignment(path))
+    # Your own code on your own machine: isolated when the machine allows it, limited in any case.
+    settings = SandboxSettings(mode="namespace" if namespaces_available() else "none")
+    result = grade_submission(
+        Submission(path.stem, path), spec, sandbox_starter(RELEASE / spec.assignment, settings, spec, spec.timeout),
+        seed=0, timeout=spec.timeout, cases_for=public_cases,
+    )
+    return result, as_text(result)

@@ -1,0 +1,122 @@
+"""Naming a mistake: run an assignment's catalogued mistakes (testCases/<id>/hidden/mistakes.py)
+on the cases a student was graded on, then apply the one matching rule of the check cells
+(testCases.checks.match_mistakes) to what the student's code did.
+
+The same data, computed on the public cases, is what the release ships for the notebook's checks
+(``public_mistake_data``): titles, hints and outputs, never code.
+"""
+
+import contextlib
+import copy
+import hashlib
+import io
+import logging
+import pickle
+import threading
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from dnn_utils.compare import identical
+from testCases.assignment import GLOBAL_RNG_LOCK
+from testCases.checks import match_mistakes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call did: its output (None if it raised), whether it raised, whether it changed its args."""
+
+    output: object
+    raised: bool
+    mutated: bool
+
+
+def run_quietly(implementation, args):
+    """Call ``implementation`` on a deep copy of ``args``, silenced; never raises.
+
+    The global numpy RNG state is restored afterwards (under GLOBAL_RNG_LOCK, so threads take
+    turns); numpy's floating-point warnings are off."""
+    call_args = copy.deepcopy(args)
+    pristine = copy.deepcopy(args)
+    with GLOBAL_RNG_LOCK:
+        state = np.random.get_state()
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                output = implementation(*call_args)
+        except Exception:
+            return Outcome(None, True, False)
+        finally:
+            np.random.set_state(state)
+    return Outcome(output, False, not identical(list(call_args), list(pristine)))
+
+
+_MEMO: OrderedDict = OrderedDict()
+_MEMO_SIZE = 4096
+_MEMO_LOCK = threading.Lock()
+
+
+def _fingerprint(args):
+    try:
+        return hashlib.sha256(pickle.dumps(args, protocol=4)).hexdigest()
+    except Exception:  # our own case arguments: plain data, but never let a memo key fail a grade
+        return None
+
+
+def mistake_outcome(assignment, function, mistake, args):
+    """run_quietly of ``mistake`` on ``args``, memoised: the same cases come back for every student."""
+    fingerprint = _fingerprint(args)
+    if fingerprint is None:
+        return run_quietly(mistake.implementation, args)
+    key = (assignment, function, mistake.id, fingerprint)
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+    outcome = run_quietly(mistake.implementation, args)
+    with _MEMO_LOCK:
+        _MEMO[key] = outcome
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return outcome
+
+
+def mistake_data(spec, function, cases):
+    """{mistake id: {"title", "hint", "mutates_inputs", "outputs": {case name: output}}} of the
+    catalogued mistakes of ``function`` on ``cases`` [(case name, args)]; a case is left out
+    where the mistake raised. The shape testCases.checks.match_mistakes reads."""
+    data = {}
+    for mistake in spec.mistakes.get(function, ()):
+        outputs = {}
+        for name, args in cases:
+            outcome = mistake_outcome(spec.assignment, function, mistake, args)
+            if not outcome.raised:
+                outputs[name] = copy.deepcopy(outcome.output)
+        data[mistake.id] = {"title": mistake.title, "hint": mistake.hint,
+                            "mutates_inputs": mistake.mutates_inputs, "outputs": outputs}
+    return data
+
+
+def diagnose(spec, function, verdicts, args):
+    """The catalogued mistakes (KnownMistake) that explain ``verdicts``, most likely first.
+
+    verdicts: testCases.checks.CaseVerdict per case; args: the arguments of each case. A failure
+    here is logged, never raised: a diagnosis is a bonus and must not cost a grade."""
+    try:
+        cases = [(verdict.name, case_args) for verdict, case_args in zip(verdicts, args)]
+        return match_mistakes(spec.declaration, function, verdicts, mistake_data(spec, function, cases))
+    except Exception:
+        log.exception("diagnosis of %s (%s) failed", function, spec.assignment)
+        return []
+
+
+def public_mistake_data(spec):
+    """{function: mistake_data on its public cases}: what the release ships for the check cells."""
+    return {
+        function: mistake_data(spec, function, [(case.name, case.build()) for case in spec.declaration.public_cases(function)])
+        for function in spec.functions
+    }

@@ -1,0 +1,331 @@
+"""Finding and reading submissions, whatever state they arrive in.
+
+Accepts nbgrader's layout ``<student_id>/<assignment_id>/<notebook>.ipynb``, a folder of plain
+notebooks named by student (``<student_id>.ipynb``), or a zip of either. Every problem becomes a
+message on that student's submission; nothing here raises for one bad file.
+"""
+
+import ast
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import sys
+import tempfile
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+
+MAX_NOTEBOOK_BYTES = 16 << 20
+MAX_NOTEBOOK_CONTAINERS = 500_000  # JSON lists and objects: each costs memory when parsed
+MAX_CELL_CHARS = 256 << 10  # a graded cell; a long comment fits, a planted megabyte does not
+MAX_GRADED_CHARS = 1 << 20  # all graded cells together
+MAX_PARSED_CHARS = 64 << 10  # larger cells are searched for definitions without building a syntax tree
+MAX_ZIP_BYTES = 2 << 30
+MAX_ZIP_MEMBERS = 100_000
+MAX_ID_BYTES = 128  # in UTF-8: the id names a folder, and file names are limited in bytes
+SAFE_ID = re.compile(r"[^\W_][\w.@+-]*")
+TOP_LEVEL_DEF = re.compile(r"^(?:async\s+)?def\s+(\w+)\s*\(", re.M)  # where a cell is not parsed
+
+
+class NotebookUnreadable(ValueError):
+    """A submitted file that is not a regular notebook file we may read."""
+
+
+def read_notebook_bytes(path):
+    """The bytes of the regular file ``path``, without following a symlink and without reading
+    more than MAX_NOTEBOOK_BYTES (a FIFO or a device never blocks us)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        raise NotebookUnreadable(f"the notebook cannot be opened ({error.strerror}; a symbolic link?)") from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotebookUnreadable("the submitted notebook is not a regular file")
+        data = f.read(MAX_NOTEBOOK_BYTES + 1)
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise NotebookUnreadable(f"the notebook is over the {MAX_NOTEBOOK_BYTES >> 20} MiB limit: clear its outputs "
+                                 "(Kernel > Restart Kernel and Clear Outputs) and submit again")
+    return data
+
+
+@dataclass
+class Submission:
+    """One student's notebook for one assignment (path None when there is none).
+
+    refused: why the submission cannot be graded at all (say, two folders map to this student id)."""
+
+    student_id: str
+    path: Path | None
+    messages: list = field(default_factory=list)
+    refused: str | None = None
+    _digest: str | None = field(default=None, repr=False, compare=False)
+
+    def sha256(self):
+        if self._digest is None:
+            if self.refused is not None:
+                self._digest = "refused-" + hashlib.sha256(self.refused.encode()).hexdigest()
+            elif self.path is None:
+                self._digest = "none"
+            else:
+                try:
+                    self._digest = hashlib.sha256(read_notebook_bytes(self.path)).hexdigest()
+                except NotebookUnreadable as error:
+                    self._digest = "unreadable-" + hashlib.sha256(str(error).encode()).hexdigest()
+        return self._digest
+
+
+@dataclass
+class GradedCode:
+    """The code of a submission that the grader runs, and what was noticed finding it."""
+
+    cells: list  # sources of the cells that define graded functions, in notebook order
+    found: dict  # function -> how it was found ("grade_id", "definition", "retyped cell")
+    messages: list
+    fatal: str | None = None  # the notebook could not be read at all
+    refused: dict = field(default_factory=dict)  # function -> why its cell is not run
+
+
+def safe_student_id(name):
+    """``name`` if it is a safe identifier for folders, the gradebook and a spreadsheet (letters
+    and digits of any script, then also . _ @ + -), else a cleaned one. Never starts with a
+    character a spreadsheet reads as a formula."""
+    normal = unicodedata.normalize("NFC", name)
+    if normal == name and SAFE_ID.fullmatch(name) and len(name.encode()) <= MAX_ID_BYTES:
+        return name
+    cleaned = re.sub(r"[^\w.@+-]", "_", normal)
+    cleaned = re.sub(r"^[\W_]+", "", cleaned)
+    while len(cleaned.encode()) > MAX_ID_BYTES:
+        cleaned = cleaned[:-1]
+    return cleaned or "unnamed"
+
+
+def _extract_zip(path, target):
+    """Extract ``path`` into ``target``, refusing unsafe names and zip bombs."""
+    with zipfile.ZipFile(path) as archive:
+        total = 0
+        if len(archive.infolist()) > MAX_ZIP_MEMBERS:
+            raise UserError(f"the zip holds more than {MAX_ZIP_MEMBERS} files")
+        for info in archive.infolist():
+            name = Path(info.filename)
+            if name.is_absolute() or ".." in name.parts:
+                raise UserError(f"unsafe path in zip: {info.filename!r}")
+            total += info.file_size
+            if total > MAX_ZIP_BYTES:
+                raise UserError(f"zip expands to more than {MAX_ZIP_BYTES >> 20} MiB")
+        for info in archive.infolist():
+            if not info.is_dir() and not info.filename.startswith("__MACOSX/"):
+                try:
+                    archive.extract(info, target)
+                except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+                    # A name too long for this file system, a corrupt member: that file alone is left out.
+                    print(f"warning: {info.filename[:80]!r} left out of the zip's extraction "
+                          f"({getattr(error, 'strerror', None) or error})", file=sys.stderr)
+    entries = [p for p in target.iterdir() if p.name != "__MACOSX"]
+    # A zip of one folder (the class folder itself) is unwrapped.
+    if len(entries) == 1 and entries[0].is_dir() and not list(entries[0].glob("*.ipynb")) and _looks_like_class(entries[0]):
+        return entries[0]
+    return target
+
+
+def _looks_like_class(folder):
+    return any(p.is_dir() for p in folder.iterdir())
+
+
+def _shown(name, limit=60):
+    """A file or folder name as it may appear in a message: quoted, clipped."""
+    return repr(name if len(name) <= limit else name[: limit - 1] + "…")
+
+
+def _choose_notebook(candidates, expected_name, messages):
+    candidates = [p for p in candidates if stat.S_ISREG(p.lstat().st_mode)]  # no links, FIFOs or devices
+    if not candidates:
+        return None
+    for path in candidates:
+        if path.name == expected_name:
+            if len(candidates) > 1:
+                messages.append(f"several notebooks found; graded {expected_name}")
+            return path
+    chosen = max(candidates, key=lambda p: (p.lstat().st_size, p.name)) if len(candidates) > 1 else candidates[0]
+    messages.append(f"notebook renamed: graded {_shown(chosen.name)} (expected {expected_name})")
+    return chosen
+
+
+def find_submissions(submitted, assignment, notebook_name):
+    """(submissions, cleanup) for ``assignment`` in ``submitted`` (folder or zip).
+
+    ``cleanup()`` removes what a zip was extracted to. Students are sorted by id.
+    """
+    submitted = Path(submitted)
+    tmp = None
+    if submitted.is_file() and zipfile.is_zipfile(submitted):
+        tmp = Path(tempfile.mkdtemp(prefix="dnn-submissions-"))
+        try:
+            submitted = _extract_zip(submitted, tmp)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    elif not submitted.is_dir():
+        raise FileNotFoundError(f"{submitted} is neither a folder nor a zip of submissions")
+
+    def cleanup():
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    claims = {}  # student id -> [(entry name, Submission)]
+    for entry in sorted(submitted.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        raw = entry.stem if entry.is_file() else entry.name
+        student = safe_student_id(raw)
+        messages = []
+        if student != raw:
+            messages.append(f"student id {_shown(entry.name)} is not a safe name; recorded as {student!r}")
+        if entry.is_symlink():
+            submission = Submission(student, None, messages, refused=f"{_shown(entry.name)} is a symbolic link, not a "
+                                    "submission: copy the student's files into the submissions folder")
+        elif entry.is_dir():
+            folder = entry / assignment
+            if not folder.is_dir() or folder.is_symlink():
+                folder = entry  # a student folder holding notebooks directly
+            path = _choose_notebook(sorted(folder.glob("*.ipynb")), notebook_name, messages)
+            if path is None:
+                messages.append(f"no notebook found for {assignment}")
+            submission = Submission(student, path, messages)
+        elif entry.suffix == ".ipynb" and stat.S_ISREG(entry.lstat().st_mode):
+            submission = Submission(student, entry, messages)
+        else:
+            continue
+        claims.setdefault(student, []).append((entry.name, submission))
+    return _without_collisions(claims), cleanup
+
+
+def _without_collisions(claims):
+    """One submission per student id. Ids claimed by several folders (``~alice`` and ``alice``
+    both clean to ``alice``), or equal but for case, are refused for every student involved:
+    grading one of them as the other would be worse than grading neither."""
+    by_folded = {}
+    for student in claims:
+        by_folded.setdefault(student.casefold(), []).append(student)
+    submissions = []
+    for student in sorted(claims):
+        names = [name for same in by_folded[student.casefold()] for name, _ in claims[same]]
+        first = claims[student][0][1]
+        if len(names) > 1:
+            folders = ", ".join(_shown(name) for name in sorted(names))
+            refusal = (f"the folders {folders} all map to student id {student!r} (or one that differs only in case): "
+                       "none of them is graded; rename them so that each student has one folder, then grade again")
+            first = Submission(student, None, first.messages, refused=refusal)
+        submissions.append(first)
+    return submissions
+
+
+def raw_cells(document):
+    """(cell_type, source, metadata) of every cell in an nbformat 4 or 3 document."""
+    if not isinstance(document, dict):
+        raise ValueError("the file is JSON but not a notebook (no top-level object)")
+    if "cells" in document:
+        cells = document["cells"]
+    elif "worksheets" in document:  # nbformat 3
+        cells = [c for sheet in document.get("worksheets") or [] for c in sheet.get("cells", [])]
+    else:
+        raise ValueError("the file is JSON but has no cells")
+    out = []
+    for cell in cells if isinstance(cells, list) else []:
+        if not isinstance(cell, dict):
+            continue
+        source = cell.get("source", cell.get("input", ""))
+        if isinstance(source, list):
+            source = "".join(s for s in source if isinstance(s, str))
+        if not isinstance(source, str):
+            continue
+        metadata = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+        out.append((str(cell.get("cell_type", "")), source, metadata))
+    return out
+
+
+def defined_functions(source):
+    """Names of the functions ``source`` defines at top level (by parsing; by pattern when the
+    cell does not parse, so that a syntax error is reported on the right function)."""
+    if "def" not in source:  # most cells, prose above all: nothing to parse
+        return set()
+    if len(source) > MAX_PARSED_CHARS:  # a syntax tree of a huge cell costs hundreds of MB
+        return set(TOP_LEVEL_DEF.findall(source))
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set(TOP_LEVEL_DEF.findall(source))
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _grade_id(metadata):
+    nbgrader = metadata.get("nbgrader")
+    return nbgrader.get("grade_id") if isinstance(nbgrader, dict) else None
+
+
+def read_graded_code(path, functions):
+    """Find the cell that defines each graded function: by grade_id, else by its definition
+    (the last one, as running the notebook would), else in a cell whose type was changed."""
+    if path is None:
+        return GradedCode([], {}, [], fatal="no notebook was submitted")
+    try:
+        data = read_notebook_bytes(path)
+    except NotebookUnreadable as error:
+        return GradedCode([], {}, [], fatal=str(error))
+    if not data:
+        return GradedCode([], {}, [], fatal="the notebook file is empty")
+    if data.count(b"[") + data.count(b"{") > MAX_NOTEBOOK_CONTAINERS:
+        return GradedCode([], {}, [], fatal="the notebook is too large to read (its outputs?): clear its outputs "
+                                            "(Kernel > Restart Kernel and Clear Outputs) and submit again")
+    try:
+        document = json.loads(data.decode("utf-8", errors="replace"))
+        cells = raw_cells(document)
+    except json.JSONDecodeError as error:
+        return GradedCode([], {}, [], fatal=f"the notebook is not valid JSON (line {error.lineno}, column {error.colno}): was it edited outside Jupyter?")
+    except (ValueError, RecursionError) as error:
+        return GradedCode([], {}, [], fatal=str(error))
+    messages = []
+    if isinstance(document, dict) and document.get("nbformat") == 3:
+        messages.append("old notebook format (nbformat 3) read as version 4")
+    chosen, found = {}, {}
+    defines = [defined_functions(src) for _, src, _ in cells]
+    for function in functions:
+        by_id = [i for i, (kind, _, meta) in enumerate(cells) if kind == "code" and _grade_id(meta) == function and function in defines[i]]
+        by_definition = [i for i, (kind, _, _) in enumerate(cells) if kind == "code" and function in defines[i]]
+        retyped = [i for i, (kind, _, _) in enumerate(cells) if kind != "code" and function in defines[i]]
+        if by_id:
+            index, how = by_id[-1], "grade_id"
+            later = [i for i in by_definition if i > index]
+            if later:
+                index, how = later[-1], "definition"
+                messages.append(f"{function} is defined again after its exercise cell; the last definition is graded")
+        elif by_definition:
+            index, how = by_definition[-1], "definition"
+            messages.append(f"the exercise cell of {function} lost its grade_id; found by its definition")
+        elif retyped:
+            index, how = retyped[-1], "retyped cell"
+            messages.append(f"the cell defining {function} was turned into a {cells[index][0]} cell; graded as code")
+        else:
+            messages.append(f"{function} is not defined anywhere in the notebook")
+            continue
+        if len(by_definition) > 1 and how != "definition":
+            messages.append(f"{function} is defined in {len(by_definition)} cells; the last definition is graded")
+        chosen[function], found[function] = index, how
+    refused = {}
+    for function, index in chosen.items():
+        size = len(cells[index][1])
+        if size > MAX_CELL_CHARS:
+            refused[function] = (f"the cell defining {function} has {size:,} characters, over the limit of "
+                                 f"{MAX_CELL_CHARS:,}: remove long comments or data from it")
+    ordered = sorted({i for f, i in chosen.items() if f not in refused})
+    graded = [cells[i][1] for i in ordered]
+    if sum(map(len, graded)) > MAX_GRADED_CHARS:
+        return GradedCode([], {}, messages, fatal=f"the graded cells hold more than {MAX_GRADED_CHARS:,} characters "
+                                                  "together: remove long comments or data from them")
+    return GradedCode(graded, found, messages, refused=refused)

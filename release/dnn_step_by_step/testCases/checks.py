@@ -1,0 +1,288 @@
+"""The one case evaluator, the one mistake-matching rule and the one report, shared by a
+notebook's check cells and the grader.
+
+  evaluate_case(assignment, case, expected, call)          -> CaseVerdict
+  match_mistakes(assignment, function, verdicts, mistakes)  -> [KnownMistake], most likely first
+  group_messages(verdicts)                                  -> [(message, [case names])]
+
+A check cell calls the student's function itself (``checker(ASSIGNMENT)`` makes its ``check``);
+the grader gets the same ``Call`` from a sandbox. Outputs are compared with the one comparison of
+dnn_utils.compare; a check raises CheckFailed when a case fails, so nbgrader scores the cell as
+failed.
+"""
+
+import contextlib
+import copy
+import io
+import traceback
+from dataclasses import dataclass, field
+
+from dnn_utils.compare import Difference, compare, identical
+
+from .hints import hint_for
+
+MAX_DIFFERENCES = 6  # reported per case: a hostile output could otherwise fill the report
+MAX_MESSAGE = 300
+MAX_PRINTED = 1000
+
+
+class CheckFailed(AssertionError):
+    """A public check found a difference; the report was printed just before."""
+
+    def _render_traceback_(self):
+        # IPython shows this instead of a traceback: the report above already says everything.
+        return [f"CheckFailed: {self}"]
+
+
+def clip(text, limit):
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class Call:
+    """What one call of a student's function did, in a notebook or as a sandbox reported it.
+
+    error: the exception's type name when it raised (error_text says it in one sentence);
+    not_plain: set when it returned something that is not numbers or arrays; args_after: the
+    arguments after the call (None when they could not be checked, args_problem says why)."""
+
+    args_before: tuple
+    output: object = None
+    error: str | None = None
+    error_text: str = ""
+    not_plain: str | None = None
+    args_after: list | None = None
+    args_problem: str = ""
+    printed: str = ""
+
+    @property
+    def returned(self):
+        return self.error is None and self.not_plain is None
+
+
+@dataclass
+class CaseVerdict:
+    """How one case went: passed or not, the messages to show, and what the call returned."""
+
+    name: str
+    about: str
+    hidden: bool
+    passed: bool = False
+    messages: list = field(default_factory=list)
+    differences: list = field(default_factory=list)  # Difference
+    output: object = None
+    returned: bool = False
+    raised: str | None = None
+    mutated: bool = False
+    printed: str = ""
+
+
+@dataclass(frozen=True)
+class KnownMistake:
+    id: str
+    title: str
+    hint: str
+
+
+def describe_error(function, error_type, message, raised_in=None, where=""):
+    """One sentence for an exception raised while calling ``function``; ``raised_in`` is the
+    function whose code raised it (a helper it calls may be the one not implemented yet)."""
+    culprit = raised_in or function
+    if error_type == "NotImplementedError":
+        called = f" ({function} calls it)" if culprit != function else ""
+        return f"{culprit} is not implemented yet{called}: replace `raise NotImplementedError()` with your code."
+    place = f" ({where})" if where else ""
+    return f"{function} raised {error_type}: {message}{place}"
+
+
+def compare_outputs(assignment, function, actual, expected):
+    """Differences between a function's actual and expected outputs, located by output name."""
+    graded = assignment.function(function)
+    names = graded.outputs
+    if isinstance(names, str):
+        differences = compare(actual, expected, name=names)
+        if graded.extra_keys_allowed:
+            differences = [d for d in differences if d.kind != "extra"]
+        return differences
+    if not isinstance(actual, (tuple, list)) or len(actual) != len(names):
+        got = f"{len(actual)} values" if isinstance(actual, (tuple, list)) else type(actual).__name__
+        return [Difference("return", "length", f"{function} should return {len(names)} values {names}, got {got}")]
+    differences = []
+    for name, a, e in zip(names, actual, expected):
+        differences += compare(a, e, name=name)
+    return differences
+
+
+def _mutation(assignment, function, before, after):
+    """A Difference naming the inputs ``function`` changed in place, or None."""
+    if identical(list(before), list(after)):
+        return None
+    names = list(assignment.function(function).arguments)
+    changed = []
+    for i, (b, a) in enumerate(zip(before, after)):
+        name = names[i] if i < len(names) else f"argument {i + 1}"
+        changed += compare(a, b, name=name, tolerance="exact", check_dtype=False)
+    where = ", ".join(sorted({d.where for d in changed})[:4]) or "its inputs"
+    return Difference("input", "mutated", clip(f"{function} changed its input in place: {where}", MAX_MESSAGE))
+
+
+def evaluate_case(assignment, case, expected, call):
+    """The CaseVerdict of ``call`` (one call of ``case.function`` on ``case``) against ``expected``."""
+    function = case.function
+    verdict = CaseVerdict(case.name, case.about, case.hidden, printed=clip(call.printed, MAX_PRINTED))
+    if call.error is not None:
+        verdict.raised = call.error
+        verdict.messages.append(clip(call.error_text, MAX_MESSAGE))
+        return verdict
+    if call.not_plain is not None:
+        verdict.messages.append(clip(f"{function} returned something that is not numbers or arrays ({call.not_plain})",
+                                     MAX_MESSAGE))
+        return verdict
+    verdict.output, verdict.returned = call.output, True
+    differences = compare_outputs(assignment, function, call.output, expected)
+    if call.args_after is None:
+        # Fail closed: inputs that cannot be checked earn nothing.
+        differences.append(Difference("input", "unchecked", f"the grader could not check that {function} leaves its "
+                                      f"inputs unchanged: they could not be sent back ({call.args_problem})"))
+    else:
+        mutation = _mutation(assignment, function, call.args_before, call.args_after)
+        if mutation is not None:
+            verdict.mutated = True
+            differences.append(mutation)
+    verdict.passed = not differences
+    verdict.differences = differences[:MAX_DIFFERENCES]
+    verdict.messages = [clip(d.message, MAX_MESSAGE) for d in verdict.differences]
+    if len(differences) > MAX_DIFFERENCES:
+        verdict.messages.append(f"... and {len(differences) - MAX_DIFFERENCES} more differences")
+    return verdict
+
+
+def generic_hints(assignment, function, verdicts):
+    """The hints for the differences found, each once, in order of first appearance."""
+    hints = []
+    for verdict in verdicts:
+        for difference in verdict.differences:
+            hint = hint_for(assignment.hints, function, difference.where, difference.kind)
+            if hint and hint not in hints:
+                hints.append(hint)
+    return hints
+
+
+def match_mistakes(assignment, function, verdicts, mistakes):
+    """The catalogued mistakes that explain the failed cases, most likely first.
+
+    mistakes: {id: {"title", "hint", "mutates_inputs", "outputs": {case name: output}}}, what each
+    mistake returns on the cases of ``verdicts`` (a case is left out where the mistake raised).
+    A mistake matches when, on every failed case, it does what the student did: the same output
+    and the same in-place change of the inputs, or it raises where the student raised. At least
+    one failed case must have an output (raising alone names nothing). Mistakes that agree with
+    the student on more of the passed cases come first, then catalogue order."""
+    failed = [v for v in verdicts if not v.passed]
+    if not any(v.returned for v in failed):
+        return []
+
+    def agrees(mistake, verdict):
+        outputs = mistake["outputs"]
+        if not verdict.returned:
+            return verdict.raised is not None and verdict.name not in outputs
+        if verdict.name not in outputs or verdict.mutated != bool(mistake["mutates_inputs"]):
+            return False
+        return not compare_outputs(assignment, function, verdict.output, outputs[verdict.name])
+
+    found = []
+    for order, (mistake_id, mistake) in enumerate(mistakes.items()):
+        if all(agrees(mistake, v) for v in failed):
+            score = sum(agrees(mistake, v) for v in verdicts if v.passed)
+            found.append((-score, order, KnownMistake(mistake_id, mistake["title"], mistake["hint"])))
+    return [mistake for *_, mistake in sorted(found, key=lambda item: item[:2])]
+
+
+def group_messages(verdicts):
+    """[(message, [case names])]: each distinct message once, with the cases that gave it."""
+    groups = {}
+    for verdict in verdicts:
+        for message in verdict.messages:
+            groups.setdefault(message, []).append(verdict.name)
+    return list(groups.items())
+
+
+def case_list(names, total):
+    if len(names) == total and total > 1:
+        return "every case"
+    return ("case " if len(names) == 1 else "cases ") + ", ".join(names)
+
+
+def report_lines(function, verdicts, mistakes, hints):
+    """The text of a check: a line per case, each message once, what the function printed, then
+    the one hint: the likely mistake's, else the generic ones."""
+    passed = sum(v.passed for v in verdicts)
+    lines = [f"{function}: {passed} of {len(verdicts)} cases passed"]
+    lines += [f"  [{'PASS' if v.passed else 'FAIL'}] {v.name}: {v.about}" for v in verdicts]
+    failed = [v for v in verdicts if not v.passed]
+    for message, names in group_messages(failed):
+        lines.append(f"  - {message} ({case_list(names, len(verdicts))})")
+    for verdict in verdicts:
+        if verdict.printed:
+            lines.append(f"  {function} printed (case {verdict.name}):")
+            lines += [f"    | {line}" for line in verdict.printed.rstrip("\n").split("\n")]
+    if mistakes:
+        lines += [f"This looks like a known mistake: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
+    elif failed:
+        lines += [f"  hint: {hint}" for hint in hints[:2]]
+    return lines
+
+
+def _raised_in(error, function):
+    """The name of the innermost function of the student's notebook that raised ``error``."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if _notebook_file(f.filename)]
+    return frames[-1].name if frames and frames[-1].name != "<module>" else function
+
+
+def _notebook_file(filename):
+    return "ipykernel" in filename or filename.startswith("<")
+
+
+def _where(error):
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if _notebook_file(f.filename)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    return f"line {frame.lineno}: {frame.line.strip()}" if frame.line else f"line {frame.lineno}"
+
+
+def call_here(function_name, function, args):
+    """Call the student's ``function`` on ``args`` in this process: the Call it made."""
+    pristine = copy.deepcopy(args)
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            output = function(*args)
+    except Exception as error:  # the student's code may raise anything
+        text = describe_error(function_name, type(error).__name__, str(error), _raised_in(error, function_name),
+                              _where(error))
+        return Call(pristine, error=type(error).__name__, error_text=text, printed=printed.getvalue())
+    return Call(pristine, output, args_after=list(args), printed=printed.getvalue())
+
+
+def checker(assignment):
+    """The ``check(function_name, function)`` of a notebook's check cells for ``assignment``."""
+
+    def check(function_name, function, verbose=True):
+        """Run every public case of ``function_name`` on ``function`` and print the report.
+
+        Returns nothing (so a notebook shows no Out[] under the report); raises CheckFailed if
+        any case failed."""
+        cases = assignment.public_cases(assignment.function(function_name).name)
+        expected = assignment.expected_outputs
+        verdicts = [evaluate_case(assignment, case, expected[case.key], call_here(function_name, function, case.build()))
+                    for case in cases]
+        mistakes = match_mistakes(assignment, function_name, verdicts,
+                                  assignment.known_mistakes.get(function_name, {}))
+        lines = report_lines(function_name, verdicts, mistakes, generic_hints(assignment, function_name, verdicts))
+        failed = sum(not v.passed for v in verdicts)
+        if verbose:
+            print("\n".join(lines + ([] if failed else ["All checks passed."])))
+        if failed:
+            raise CheckFailed(f"{function_name} failed {failed} of {len(cases)} cases (see the report above)")
+
+    return check
