@@ -1,3 +1,4 @@
+import logging
 import os
 
 # One BLAS thread in every test process (the machine's two cores are shared).
@@ -15,6 +16,29 @@ try:
     os.environ.setdefault(DATA_DIR_ENV, str(find_file("train_catvnoncat.h5", auto_download=False).parent))
 except DatasetError:
     pass  # never downloads at import; the tests that need the data fetch it or say how to get it
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files under tests/golden/ from what the code produces now (`make golden`)")
+
+
+@pytest.fixture
+def update_golden(request):
+    """True when the run should rewrite golden files instead of comparing with them."""
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(autouse=True)
+def no_error_is_swallowed(caplog):
+    """A test fails when the grader logged an error it did not raise (a failed diagnosis, a
+    feedback file that could not be written): such errors cost nothing visible otherwise. A test
+    that provokes one on purpose clears ``caplog`` after checking it."""
+    yield
+    logged = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR and r.name.startswith("grader")]
+    if logged:
+        pytest.fail("the grader logged errors: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in logged),
+                    pytrace=False)
 
 
 @pytest.fixture
