@@ -311,6 +311,7 @@ def test_reference_calls_too_large_for_the_grader_are_refused_at_once():
     assert run.cases[0].output == ["refused"] * 4 and time.monotonic() - started < 10
 
 
+@pytest.mark.slow  # it has to spend the whole per-task budget of reference calls: about 20 s
 def test_reference_calls_cannot_keep_the_grader_busy_for_a_whole_time_limit():
     """Each call is small, but thousands of them would cost the grader's CPU for the whole time
     limit of every function with dependencies: their time is budgeted per task."""
