@@ -15,11 +15,11 @@ ARTIFACTS ?= artifacts
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
+# The checkout itself goes on the environment's path (grader, reference, hidden cases), for us and
+# for the kernels nbgrader starts; `pip install .` would give only what students may have.
 $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	# The checkout itself on the environment's path (grader, reference, hidden cases), for us and
-	# for the kernels nbgrader starts; `pip install .` would give only what students may have.
 	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'dnn_course_checkout.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	touch $@
 
