@@ -88,50 +88,44 @@ def _L_layer_variant(*, initialise=None, cost_after_update=False, every=100, fix
     return L_layer_model
 
 
-_COSTS_HINT = ("Look at where in the loop the cost you keep is computed, and at the condition that decides "
-               "which iterations are recorded: one value every 100 iterations, starting with iteration 0, each "
-               "computed before that iteration's update.")
+def _training_loop_mistakes(variant, biases_hint):
+    """The mistakes of a training loop that both models can make."""
+    costs_hint = ("Look at where in the loop the cost you keep is computed, and at the condition that decides "
+                  "which iterations are recorded: one value every 100 iterations, starting with iteration 0, each "
+                  "computed before that iteration's update.")
+    return (
+        Mistake("costs_every_iteration", "the cost recorded at every iteration", costs_hint, variant, dict(every=1)),
+        Mistake("cost_recorded_after_update", "the cost recorded after the update", costs_hint, variant,
+                dict(cost_after_update=True)),
+        Mistake("learning_rate_ignored", "the learning_rate argument ignored",
+                "Check what you pass to update_parameters: the learning rate must be the argument, not a fixed number.",
+                variant, dict(fixed_rate=COURSE_RATE)),
+        Mistake("b_not_updated", "the biases never updated",
+                biases_hint,
+                variant, dict(update_b=False)),
+        Mistake("initialised_every_iteration", "the parameters re-initialised at every iteration",
+                "Initialise once, before the loop; inside it, each iteration starts from the previous one's parameters.",
+                variant, dict(init_every_iteration=True)),
+    )
+
 
 MISTAKES = {
     "two_layer_model": (
-        Mistake("costs_every_iteration", "the cost recorded at every iteration",
-         _COSTS_HINT, _two_layer_variant, dict(every=1)),
-        Mistake("cost_recorded_after_update", "the cost recorded after the update",
-         _COSTS_HINT, _two_layer_variant, dict(cost_after_update=True)),
-        Mistake("learning_rate_ignored", "the learning_rate argument ignored",
-         "Check what you pass to update_parameters: the learning rate must be the argument, not a fixed number.",
-         _two_layer_variant, dict(fixed_rate=COURSE_RATE)),
+        *_training_loop_mistakes(_two_layer_variant, "Check that db1 and db2 reach update_parameters under the names it "
+                                                     "expects, so that b1 and b2 change."),
         Mistake("sigmoid_backward_on_hidden", "sigmoid backward used for the hidden layer",
-         "The hidden layer is a relu layer: its backward step must use the same activation as its forward step.",
-         _two_layer_variant, dict(hidden_backward="sigmoid")),
-        Mistake("b_not_updated", "the biases never updated",
-         "Check that db1 and db2 reach update_parameters under the names it expects, so that b1 and b2 change.",
-         _two_layer_variant, dict(update_b=False)),
-        Mistake("initialised_every_iteration", "the parameters re-initialised at every iteration",
-         "Initialise once, before the loop; inside it, each iteration starts from the previous one's parameters.",
-         _two_layer_variant, dict(init_every_iteration=True)),
+                "The hidden layer is a relu layer: its backward step must use the same activation as its forward step.",
+                _two_layer_variant, dict(hidden_backward="sigmoid")),
     ),
     "L_layer_model": (
         Mistake("weights_scaled_by_0_01", "weights scaled by 0.01 instead of 1/sqrt(n[l-1])",
-         "Use the application's initialize_parameters_deep: with a constant 0.01 a deep network's signals "
-         "shrink layer after layer and it barely learns.", _L_layer_variant, dict(initialise=_deep_init_scaled_0_01)),
+                "Use the application's initialize_parameters_deep: with a constant 0.01 a deep network's signals "
+                "shrink layer after layer and it barely learns.", _L_layer_variant, dict(initialise=_deep_init_scaled_0_01)),
         Mistake("step_by_step_initialisation", "the step-by-step initialize_parameters_deep (seed 3, x 0.01)",
-         "The application provides its own initialize_parameters_deep (a different seed and scaling): use that "
-         "one, not the step-by-step assignment's.",
-         _L_layer_variant, dict(initialise=initialization.initialize_parameters_deep)),
-        Mistake("costs_every_iteration", "the cost recorded at every iteration", _COSTS_HINT, _L_layer_variant, dict(every=1)),
-        Mistake("cost_recorded_after_update", "the cost recorded after the update",
-         _COSTS_HINT, _L_layer_variant, dict(cost_after_update=True)),
-        Mistake("learning_rate_ignored", "the learning_rate argument ignored",
-         "Check what you pass to update_parameters: the learning rate must be the argument, not a fixed number.",
-         _L_layer_variant, dict(fixed_rate=COURSE_RATE)),
-        Mistake("b_not_updated", "the biases never updated",
-         "Check that every db{l} reaches update_parameters under the name it expects, so that the biases change.",
-         _L_layer_variant, dict(update_b=False)),
-        Mistake("initialised_every_iteration", "the parameters re-initialised at every iteration",
-         "Initialise once, before the loop; inside it, each iteration starts from the previous one's parameters.",
-         _L_layer_variant, dict(init_every_iteration=True)),
+                "The application provides its own initialize_parameters_deep (a different seed and scaling): use that "
+                "one, not the step-by-step assignment's.",
+                _L_layer_variant, dict(initialise=initialization.initialize_parameters_deep)),
+        *_training_loop_mistakes(_L_layer_variant, "Check that every db{l} reaches update_parameters under the name it "
+                                                   "expects, so that the biases change."),
     ),
 }
-
-
