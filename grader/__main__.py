@@ -15,6 +15,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 
@@ -139,7 +140,7 @@ def _stop_on_sigterm(signum, frame):
 
 def main(argv=None):
     args = _parser().parse_args(argv)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if threading.current_thread() is threading.main_thread() else None
     from dnn_utils.data import DatasetError
 
     from .errors import UserError
@@ -156,6 +157,9 @@ def main(argv=None):
         print("interrupted: every grade written so far is kept; run the same command again to resume",
               file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

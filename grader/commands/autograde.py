@@ -86,6 +86,7 @@ def autograde(submitted, options):
             progress = _progress(len(todo), options.progress)
             for result in run(todo):
                 if gradebook:
+                    gradebook.raise_if_failed()
                     gradebook.write(result.student_id, {i.item: i.score for i in result.items})
                 store.save(result)
                 progress.update(1)

@@ -295,6 +295,13 @@ class BackgroundGradebook:
     def write(self, student_id, scores):
         self.queue.put((student_id, dict(scores)))
 
+    def raise_if_failed(self):
+        """Stop early when the gradebook refused to open or to take a write (a wrong --db, a
+        database that went away), instead of at the end of a long run."""
+        if self.error is not None:
+            raise UserError(f"the gradebook failed ({self.error}); every grade so far is in grades.csv's record "
+                            "and the feedback: fix the database and run the same command again") from self.error
+
     def close(self, raise_errors=True):
         self.queue.put(self._DONE)
         self.thread.join()

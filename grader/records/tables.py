@@ -14,5 +14,5 @@ def grade_table(rows, functions):
             score, max_score, status = items.get(function, (0, 0, "missing"))
             total, maximum = total + score, maximum + max_score
             cells.append(f"{score:g}" if status == "passed" else f"{score:g} {status[:4]}")
-        lines.append(f"{student[:23]:<24}" + "".join(f"{c:>11}" for c in cells) + f"{total:>6g}/{maximum:g}")
+        lines.append(f"{student[:23]:<24}" + "".join(f"{c:>11}" for c in cells) + f"{f'{total:g}/{maximum:g}':>9}")
     return "\n".join(lines)
