@@ -139,7 +139,7 @@ def evaluate_case(assignment, case, expected, call):
                                      MAX_MESSAGE))
         return verdict
     verdict.output, verdict.returned = call.output, True
-    differences = compare_outputs(assignment, function, call.output, expected)
+    differences = []
     if call.args_after is None:
         # Fail closed: inputs that cannot be checked earn nothing.
         differences.append(Difference("input", "unchecked", f"the grader could not check that {function} leaves its "
@@ -149,6 +149,8 @@ def evaluate_case(assignment, case, expected, call):
         if mutation is not None:
             verdict.mutated = True
             differences.append(mutation)
+    # Inputs first: a long list of output differences must not hide that the inputs changed.
+    differences += compare_outputs(assignment, function, call.output, expected)
     verdict.passed = not differences
     verdict.differences = differences[:MAX_DIFFERENCES]
     verdict.messages = [clip(d.message, MAX_MESSAGE) for d in verdict.differences]
