@@ -39,7 +39,7 @@ def _parser():
     grade.add_argument("--db", default=None, help="gradebook SQLAlchemy URL (default: sqlite:///gradebook.db in the current folder)")
     grade.add_argument("--no-db", action="store_true", help="do not write a gradebook")
     grade.add_argument("--out", default="autograded", help="folder for grades.csv, feedback/ and grader-errors.log (default: autograded)")
-    grade.add_argument("--timeout", type=float, default=None, help="CPU seconds per graded function (default: the assignment's)")
+    grade.add_argument("--timeout", type=float, default=None, help="time limit per graded function in seconds, wall clock (default: the assignment's)")
     grade.add_argument("--seed", type=int, default=None, help="seed of the hidden cases (default: drawn and recorded)")
     grade.add_argument("--regrade", action="store_true", help="grade again notebooks already graded in --out")
     grade.add_argument("--memory-mb", type=int, default=1024, help="memory limit of a sandbox in MiB (default 1024)")

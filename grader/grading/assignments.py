@@ -37,7 +37,7 @@ class AssignmentSpec:
 
     @property
     def timeout(self):
-        """Seconds of CPU per graded function."""
+        """The time limit per graded function, in seconds of wall-clock time."""
         return self.declaration.seconds_per_function
 
     def dependencies(self, function):
