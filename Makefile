@@ -10,7 +10,7 @@ export MKL_NUM_THREADS ?= 1
 PYTEST_ARGS ?=
 ARTIFACTS ?= artifacts
 
-.PHONY: setup services demo test test-all expected release solutions bench-train clean
+.PHONY: setup services demo test test-all golden expected release solutions bench-train clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: setup  ## the fast tier, for development (no services, browser, nbgrader r
 
 test-all: setup services  ## every test: services, browser, nbgrader, slow training (what CI runs)
 	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
+
+golden: setup  ## rewrite tests/golden/ (check-cell reports and feedback of the example class) from the code; review `git diff tests/golden`
+	$(PY) -m pytest tests/test_golden.py --update-golden -q
 
 expected: setup  ## regenerate testCases/<id>/expected/ from the reference solutions
 	$(PY) -m grader expected
