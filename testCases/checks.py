@@ -14,6 +14,7 @@ failed.
 import contextlib
 import copy
 import io
+import re
 import traceback
 from dataclasses import dataclass, field
 
@@ -122,7 +123,8 @@ def _mutation(assignment, function, before, after):
     for i, (b, a) in enumerate(zip(before, after)):
         name = names[i] if i < len(names) else f"argument {i + 1}"
         changed += compare(a, b, name=name, tolerance="exact", check_dtype=False)
-    where = ", ".join(sorted({d.where for d in changed})[:4]) or "its inputs"
+    places = sorted({d.where for d in changed})
+    where = ", ".join(places[:4]) + (", …" if len(places) > 4 else "") if places else "its inputs"
     return Difference("input", "mutated", clip(f"{function} changed its input in place: {where}", MAX_MESSAGE))
 
 
@@ -199,37 +201,47 @@ def match_mistakes(assignment, function, verdicts, mistakes):
     return [mistake for *_, mistake in sorted(found, key=lambda item: item[:2])]
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
 def group_messages(verdicts):
-    """[(message, [case names])]: each distinct message once, with the cases that gave it."""
+    """[(message, [case names], count)]: messages alike but for their numbers (shapes, indices,
+    layer numbers, values) shown once, as the first of them, with the cases that gave them and
+    how many messages the one shown stands for."""
     groups = {}
     for verdict in verdicts:
         for message in verdict.messages:
-            groups.setdefault(message, []).append(verdict.name)
-    return list(groups.items())
+            group = groups.setdefault(_NUMBER.sub("#", message), [message, [], 0])
+            if verdict.name not in group[1]:
+                group[1].append(verdict.name)
+            group[2] += 1
+    return [tuple(group) for group in groups.values()]
 
 
-def case_list(names, total):
-    if len(names) == total and total > 1:
-        return "every case"
-    return ("case " if len(names) == 1 else "cases ") + ", ".join(names)
+def case_list(names, total, count=1):
+    """Which cases gave a message, e.g. "cases course, hidden_1" or, when some case gave several
+    alike (one per layer), "cases course, hidden_1; 4 messages like it"."""
+    where = "every case" if len(names) == total and total > 1 else ("case " if len(names) == 1 else "cases ") + ", ".join(names)
+    return where if count <= len(names) else f"{where}; {count} messages like it"
 
 
-def report_lines(function, verdicts, mistakes, hints):
-    """The text of a check: a line per case, each message once, what the function printed, then
-    the one hint: the likely mistake's, else the generic ones."""
+def report_lines(function, verdicts, mistakes, hints, notes=()):
+    """The text of a check: a line per case, each message once, what the function printed, the
+    notes, then the one hint: the likely mistake's, else the generic ones."""
     passed = sum(v.passed for v in verdicts)
     lines = [f"{function}: {passed} of {len(verdicts)} cases passed"]
     lines += [f"  [{'PASS' if v.passed else 'FAIL'}] {v.name}: {v.about}" for v in verdicts]
     failed = [v for v in verdicts if not v.passed]
-    for message, names in group_messages(failed):
-        lines.append(f"  - {message} ({case_list(names, len(verdicts))})")
+    for message, names, count in group_messages(failed):
+        lines.append(f"  - {message} ({case_list(names, len(verdicts), count)})")
     for verdict in verdicts:
         if verdict.printed:
             lines.append(f"  {function} printed (case {verdict.name}):")
             lines += [f"    | {line}" for line in verdict.printed.rstrip("\n").split("\n")]
+    lines += [f"  note: {note}" for note in notes]
     if mistakes:
         lines += [f"This looks like a known mistake: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
-    elif failed:
+    elif failed and not notes:  # a note on a failing helper is the hint
         lines += [f"  hint: {hint}" for hint in hints[:2]]
     return lines
 
@@ -266,6 +278,26 @@ def call_here(function_name, function, args):
     return Call(pristine, output, args_after=list(args), printed=printed.getvalue())
 
 
+def failing_dependencies(assignment, function_name, function):
+    """The graded functions ``function`` calls, as the student defined them beside it, that fail
+    their own public cases: a failure here may be theirs (the grader, which gives independent
+    credit, runs the reference ones instead)."""
+    defined = getattr(function, "__globals__", {})
+    failing = []
+    for name in assignment.function(function_name).depends_on:
+        helper = defined.get(name)
+        if not callable(helper):
+            continue
+        expected = assignment.expected_outputs
+        cases = assignment.public_cases(name)
+        if not all(evaluate_case(assignment, case, expected[case.key], call_here(name, helper, case.build())).passed
+                   for case in cases):
+            failing.append(name)
+    # Only the first link of a chain: when a helper fails because a helper of its own does, that
+    # one is the thing to fix.
+    return [name for name in failing if not set(assignment.function(name).depends_on) & set(failing)]
+
+
 def checker(assignment):
     """The ``check(function_name, function)`` of a notebook's check cells for ``assignment``."""
 
@@ -280,8 +312,10 @@ def checker(assignment):
                     for case in cases]
         mistakes = match_mistakes(assignment, function_name, verdicts,
                                   assignment.known_mistakes.get(function_name, {}))
-        lines = report_lines(function_name, verdicts, mistakes, generic_hints(assignment, function_name, verdicts))
         failed = sum(not v.passed for v in verdicts)
+        notes = [f"{name}, which {function_name} calls, fails its own check: fix it first, then run this check again."
+                 for name in (failing_dependencies(assignment, function_name, function) if failed else [])]
+        lines = report_lines(function_name, verdicts, mistakes, generic_hints(assignment, function_name, verdicts), notes)
         if verbose:
             print("\n".join(lines + ([] if failed else ["All checks passed."])))
         if failed:

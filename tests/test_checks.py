@@ -272,8 +272,10 @@ def test_does_a_db_without_keepdims_get_the_keepdims_advice_and_its_mistake(caps
 
     report, failed = run_check(capsys, "linear_backward", linear_backward)
     assert failed and "0 of 2 cases passed" in report
+    # Alike but for the shapes: shown once, the first case's, with both cases.
     assert "  - db has shape (3,), expected (3, 1) (an axis was dropped: a sum or mean without keepdims=True?) " \
-           "(case course)" in report
+           "(every case)" in report
+    assert report.count("db has shape") == 1
     assert "This looks like a known mistake: db without keepdims." in report
     assert "Sum dZ over the examples (axis=1) with keepdims=True" not in report  # generic hint not shown
 
@@ -382,8 +384,18 @@ def test_are_generic_hints_given_once_each_in_order_of_first_appearance():
 def test_does_group_messages_give_each_message_once_with_its_cases_in_order():
     a, b, c = verdict("a", False), verdict("b", False), verdict("c", False)
     a.messages, b.messages, c.messages = ["x", "y"], ["y"], ["x"]
-    assert group_messages([a, b, c]) == [("x", ["a", "c"]), ("y", ["a", "b"])]
+    assert group_messages([a, b, c]) == [("x", ["a", "c"], 2), ("y", ["a", "b"], 2)]
     assert group_messages([]) == []
+
+
+def test_are_messages_alike_but_for_their_numbers_shown_once_with_how_many_they_stand_for():
+    """Shapes differ from case to case and layer numbers within one: is the first message shown
+    once, with its cases and the number of messages like it?"""
+    a, b = verdict("a", False), verdict("b", False)
+    a.messages = ["grads['db1'] has shape (3,), expected (3, 1)", "grads['db2'] has shape (1,), expected (1, 1)"]
+    b.messages = ["grads['db1'] has shape (5,), expected (5, 1)", "dW differs"]
+    assert group_messages([a, b]) == [("grads['db1'] has shape (3,), expected (3, 1)", ["a", "b"], 3),
+                                      ("dW differs", ["b"], 1)]
 
 
 def test_does_case_list_say_every_case_only_when_all_of_several_cases_share_it():
@@ -391,6 +403,7 @@ def test_does_case_list_say_every_case_only_when_all_of_several_cases_share_it()
     assert case_list(["a", "c"], 3) == "cases a, c"
     assert case_list(["a"], 3) == "case a"
     assert case_list(["a"], 1) == "case a"  # a single case is named, never "every case"
+    assert case_list(["a", "b"], 2, count=5) == "every case; 5 messages like it"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -456,3 +469,41 @@ def test_does_a_transposed_array_say_transpose():
 def test_do_arrays_of_different_sizes_get_no_hint():
     assert shape_message(np.ones((3, 2)), np.ones((2, 2))) == "x has shape (3, 2), expected (2, 2)"
     assert shape_message(np.ones((1, 1)), np.ones((2, 1))) == "x has shape (1, 1), expected (2, 1)"
+
+
+# ---------------------------------------------------------------------------------------------
+# A failure that comes from a helper the function calls
+# ---------------------------------------------------------------------------------------------
+
+LAYER_BACKWARD = """
+import numpy as np
+
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1{keepdims}) / m
+
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = np.array(dA, copy=True)
+        dZ[Z <= 0] = 0
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s * (1 - s)
+    return linear_backward(dZ, linear_cache)
+"""
+
+
+def test_does_a_check_point_at_the_failing_helper_the_function_calls(capsys):
+    """When linear_activation_backward fails because the student's own linear_backward is wrong,
+    does its check say to fix linear_backward first, and say nothing of it when it is right?"""
+    wrong = notebook_functions(LAYER_BACKWARD.format(keepdims=""))
+    report, failed = run_check(capsys, "linear_activation_backward", wrong["linear_activation_backward"])
+    assert failed
+    assert ("  note: linear_backward, which linear_activation_backward calls, fails its own check: fix it first, "
+            "then run this check again.") in report
+
+    right = notebook_functions(LAYER_BACKWARD.format(keepdims=", keepdims=True"))
+    report, failed = run_check(capsys, "linear_activation_backward", right["linear_activation_backward"])
+    assert not failed and "note:" not in report

@@ -217,7 +217,7 @@ def _compare_arrays(actual, expected, where, how, out):
         Difference(
             where,
             "values",
-            f"{where}: {int(wrong.sum())} of {wrong.size} entries differ; first at {_index_text(first)}: "
+            f"{where}: {_how_many_differ(int(wrong.sum()), wrong.size)}; first at {_index_text(first)}: "
             f"got {float(actual_array[first]):.8g}, expected {float(expected_array[first]):.8g} ({size_text})",
             expected_shape=expected_array.shape,
             actual_shape=actual_array.shape,
@@ -228,6 +228,12 @@ def _compare_arrays(actual, expected, where, how, out):
             max_rel_error=max_rel,
         )
     )
+
+
+def _how_many_differ(wrong, total):
+    if total == 1:
+        return "its only entry differs"
+    return f"{wrong} of {total} entries {'differs' if wrong == 1 else 'differ'}"
 
 
 def _shape_hint(actual, expected):

@@ -134,6 +134,11 @@ class Assignment:
         return load(path) if path.exists() else {}
 
 
+def count(n, noun):
+    """``n`` and ``noun``, plural when it should be: "1 unit", "3 units"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 _THREAD = threading.local()
 
 

@@ -1,6 +1,7 @@
 """Random hidden cases of the step-by-step functions: fresh shapes and values drawn from the
 grader's random state, so a grade can be reproduced from its seed."""
 
+from ...assignment import count
 from ..cases import backward_inputs, cost_inputs, forward_inputs, linear_inputs, model_backward_case, update_case
 
 MAX_UNITS = 7
@@ -18,27 +19,28 @@ def draw(function, rng):
     m = int(rng.randint(1, MAX_EXAMPLES + 1))
     activation = str(rng.choice(["sigmoid", "relu"]))
     dims = _layer_dims(rng)
+    shape = f"{count(n, 'unit')}, {count(n_prev, 'input')}, {count(m, 'example')}"
     match function:
         case "initialize_parameters":
-            return f"({n_prev}, {n}, {m})", lambda: (n_prev, n, m)
+            return f"(n_x, n_h, n_y) = ({n_prev}, {n}, {m})", lambda: (n_prev, n, m)
         case "initialize_parameters_deep":
             return f"{dims}", lambda: (list(dims),)
         case "linear_forward":
-            return f"{n} units, {n_prev} inputs, {m} examples", lambda: linear_inputs(seed, n_prev, n, m)
+            return shape, lambda: linear_inputs(seed, n_prev, n, m)
         case "linear_activation_forward":
-            return (f"{n} units, {n_prev} inputs, {m} examples, {activation}",
+            return (f"{shape}, {activation}",
                     lambda: (*linear_inputs(seed, n_prev, n, m), activation))
         case "L_model_forward":
-            return f"layers {dims}, {m} examples", lambda: forward_inputs(seed, dims, m)
+            return f"layers {dims}, {count(m, 'example')}", lambda: forward_inputs(seed, dims, m)
         case "compute_cost":
-            return f"{m} examples", lambda: cost_inputs(seed, 1, m)
+            return count(m, "example"), lambda: cost_inputs(seed, 1, m)
         case "linear_backward":
-            return f"{n} units, {n_prev} inputs, {m} examples", lambda: backward_inputs(seed, n_prev, n, m)
+            return shape, lambda: backward_inputs(seed, n_prev, n, m)
         case "linear_activation_backward":
-            return (f"{n} units, {n_prev} inputs, {m} examples, {activation}",
+            return (f"{shape}, {activation}",
                     lambda: (*backward_inputs(seed, n_prev, n, m, with_activation_cache=True), activation))
         case "L_model_backward":
-            return f"layers {dims}, {m} examples", lambda: model_backward_case(seed, dims, m)
+            return f"layers {dims}, {count(m, 'example')}", lambda: model_backward_case(seed, dims, m)
         case "update_parameters":
             rate = round(float(rng.uniform(0.001, 0.5)), 4)
             return f"layers {dims}, learning rate {rate}", lambda: update_case(seed, dims, rate)
