@@ -2,7 +2,8 @@
 that any change of wording shows up in review.
 
   tests/golden/feedback/<student>.json and .html   what the grader writes for examples/class/<student>
-                                                   (autograde, seed 2026, timeout 10 s, 2 jobs)
+                                                   (graded_example_class in conftest.py: seed 2026,
+                                                   timeout 10 s, 2 grading processes)
   tests/golden/checks/<student>.txt                what the notebook's check cells print
 
 Refresh them with one command, then review `git diff tests/golden`:
@@ -63,7 +64,6 @@ from grader.paths import REPO
 ASSIGNMENT = "dnn_step_by_step"
 CLASS = REPO / "examples" / "class"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED, TIMEOUT, JOBS = 2026, 10.0, 2
 # Per cell and per check: user CPU time, wall time (a public check takes milliseconds).
 CHECK_CPU_SECONDS, CHECK_SECONDS = 0.5, 5.0
 STUDENT_SECONDS = 20.0
@@ -128,11 +128,7 @@ def normalise_feedback_json(text):
     return SECONDS.sub(r'\1"<varies>"\2', text)
 
 
-def _grade_the_class(out):
-    from grader.commands.autograde import AutogradeOptions, autograde
-
-    autograde(CLASS, AutogradeOptions(assignment=ASSIGNMENT, out=out, db_url=None, seed=SEED, timeout=TIMEOUT,
-                                      jobs=JOBS, progress=False, regrade=True))
+def _feedback_of(out):
     feedback = {}
     for student in STUDENTS:
         folder = out / "feedback" / student
@@ -384,14 +380,15 @@ def _check_reports(students):
 
 
 @pytest.fixture(scope="module")
-def produced(tmp_path_factory):
+def produced(request):
     """Everything the golden files hold, made once: {"feedback": {student: {"json", "html"}},
-    "checks": {student: text}}. The check reports are made while the class is graded (grading
-    spends most of its time waiting for cheat-endless-loop's 10 s timeout)."""
+    "checks": {student: text}}. The check reports are made while the class is graded (the
+    session's graded_example_class; grading spends most of its time waiting for
+    cheat-endless-loop's 10 s timeout)."""
     with ThreadPoolExecutor(1) as background:
         checks = background.submit(_check_reports, CHECKED)
-        feedback = _grade_the_class(tmp_path_factory.mktemp("golden-graded"))
-        return {"feedback": feedback, "checks": checks.result()}
+        out, _ = request.getfixturevalue("graded_example_class")
+        return {"feedback": _feedback_of(out), "checks": checks.result()}
 
 
 @pytest.mark.parametrize("kind", ["json", "html"])
