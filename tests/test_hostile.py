@@ -293,6 +293,7 @@ def test_a_dask_cluster_grades_the_hostile_class_exactly_as_locally(graded, tmp_
         assert (out / "feedback" / student / f"{ASSIGNMENT}.json").stat().st_size < 100_000
 
 
+@pytest.mark.slow  # grades a whole class of its own
 def test_names_too_long_for_the_file_system_cost_nothing_to_the_others(tmp_path):
     """A folder name of 255 bytes whose NFC form is longer, and a zip member of 300 bytes (legal
     on other file systems), once stopped the whole batch."""

@@ -602,6 +602,7 @@ def test_kernel_keyrings_and_namespace_syscalls_are_blocked():
     assert output == {"add_key": "EPERM", "keyctl": "EPERM", "unshare": "EPERM", "mount": "EPERM", "ptrace": "EPERM"}
 
 
+@pytest.mark.slow  # runs each cap to its limit
 @pytest.mark.skipif(os.getuid() != 0, reason="cgroups are made by a grader running as root")
 def test_memory_cpu_and_processes_are_capped_for_the_whole_sandbox():
     """Limits per process are not enough: eight processes of 200 MB each would each stay under
