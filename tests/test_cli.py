@@ -100,3 +100,20 @@ def test_does_an_interruption_exit_130_and_say_the_grades_are_kept(tmp_path, mon
     monkeypatch.setattr("grader.commands.release.build_release", interrupted)
     assert cli.main(["release", "--out", str(tmp_path)]) == 130
     assert "interrupted: every grade written so far is kept" in capsys.readouterr().err
+
+
+def test_every_command_line_option_is_documented_in_the_graders_readme():
+    """Does grader/README.md name every command and every option `python -m grader` accepts?"""
+    import argparse
+
+    from grader.__main__ import _parser
+    from grader.paths import REPO
+
+    readme = (REPO / "grader" / "README.md").read_text(encoding="utf-8")
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, parser in commands.choices.items():
+        assert f"`{name}" in readme or f" {name} " in readme, f"command {name} is not documented"
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert option in readme, f"{name} {option} is not documented in grader/README.md"
