@@ -15,6 +15,7 @@ import pickle
 import threading
 import warnings
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,20 +86,40 @@ def mistake_outcome(assignment, function, mistake, args):
     return outcome
 
 
+class MistakeOutputs(Mapping):
+    """{case name: output} of one mistake, each run only when first asked for (matching stops at
+    the first case where a mistake disagrees with the student); a case where it raised is absent."""
+
+    def __init__(self, spec, function, mistake, cases):
+        self._run = lambda args: mistake_outcome(spec.assignment, function, mistake, args)
+        self._args = dict(cases)
+
+    def __getitem__(self, name):
+        outcome = self._run(self._args[name])
+        if outcome.raised:
+            raise KeyError(name)
+        return outcome.output
+
+    def __iter__(self):
+        return (name for name in self._args if name in self)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+    def __contains__(self, name):
+        return name in self._args and not self._run(self._args[name]).raised
+
+
 def mistake_data(spec, function, cases):
     """{mistake id: {"title", "hint", "mutates_inputs", "outputs": {case name: output}}} of the
     catalogued mistakes of ``function`` on ``cases`` [(case name, args)]; a case is left out
-    where the mistake raised. The shape testCases.checks.match_mistakes reads."""
-    data = {}
-    for mistake in spec.mistakes.get(function, ()):
-        outputs = {}
-        for name, args in cases:
-            outcome = mistake_outcome(spec.assignment, function, mistake, args)
-            if not outcome.raised:
-                outputs[name] = copy.deepcopy(outcome.output)
-        data[mistake.id] = {"title": mistake.title, "hint": mistake.hint,
-                            "mutates_inputs": mistake.mutates_inputs, "outputs": outputs}
-    return data
+    where the mistake raised. The shape testCases.checks.match_mistakes reads; the outputs are
+    computed as they are read."""
+    return {
+        mistake.id: {"title": mistake.title, "hint": mistake.hint, "mutates_inputs": mistake.mutates_inputs,
+                     "outputs": MistakeOutputs(spec, function, mistake, cases)}
+        for mistake in spec.mistakes.get(function, ())
+    }
 
 
 def diagnose(spec, function, verdicts, args):
@@ -115,8 +136,11 @@ def diagnose(spec, function, verdicts, args):
 
 
 def public_mistake_data(spec):
-    """{function: mistake_data on its public cases}: what the release ships for the check cells."""
-    return {
-        function: mistake_data(spec, function, [(case.name, case.build()) for case in spec.declaration.public_cases(function)])
-        for function in spec.functions
-    }
+    """{function: mistake_data on its public cases}, as plain data: what the release ships for the
+    check cells."""
+    data = {}
+    for function in spec.functions:
+        cases = [(case.name, case.build()) for case in spec.declaration.public_cases(function)]
+        data[function] = {mistake_id: dict(entry, outputs=copy.deepcopy(dict(entry["outputs"])))
+                          for mistake_id, entry in mistake_data(spec, function, cases).items()}
+    return data
