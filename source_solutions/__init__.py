@@ -1,5 +1,6 @@
-"""The hidden reference solutions of both assignments.
+"""The hidden reference solutions: one module per concept (linear, layer, model, initialization),
+and per assignment a module named after it that holds its graded functions by name
+(``source_solutions.<assignment id>``), which the grader looks up.
 
-Never shipped to students. Import the graded functions through
-``source_solutions.dnn_step_by_step`` and ``source_solutions.dnn_application``.
+Never shipped to students (the release copies only the modules an assignment declares as provided).
 """
