@@ -67,6 +67,7 @@ def _parser():
 
 def _autograde(args):
     from .commands.autograde import AutogradeOptions, autograde
+    from .grading.grade import ERROR_LOG
     from .grading.assignments import load_spec
     from .records.gradebook import default_url, mask_password
     from .records.tables import grade_table
@@ -94,6 +95,11 @@ def _autograde(args):
           f"hidden-case run seed {summary['run_seed']}; grades in {summary['out'] / 'grades.csv'}, "
           f"feedback in {summary['out'] / 'feedback'}"
           + (f"; gradebook {mask_password(options.db_url)}" if options.db_url else ""))
+    if summary["grader_failures"]:
+        print(f"error: the grader failed on {summary['grader_failures']} submissions (status error, 0 points for now); "
+              f"tracebacks in {summary['out'] / ERROR_LOG}. Please report them; running the same command again "
+              "grades those submissions again.", file=sys.stderr)
+        return 1
     return 0
 
 

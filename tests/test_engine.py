@@ -284,3 +284,38 @@ def test_is_the_traceback_of_the_error_itself_logged_not_the_current_one(tmp_pat
         error = caught
     internal_error(Submission("a", None), load_spec(STEP), 1, error, out=tmp_path)
     assert "".join(traceback.format_exception(error)) in (tmp_path / ERROR_LOG).read_text()
+
+
+def test_a_submission_the_grader_failed_on_is_graded_again_by_the_next_run(tmp_path, monkeypatch):
+    """When the grader (not the student) fails, is the result recorded with status error, counted
+    in the summary, and left for the next run to grade again instead of kept as final?"""
+    import grader.grading.grade as grade
+    from grader.commands.autograde import AutogradeOptions, autograde
+    from grader.paths import RELEASE
+
+    submitted = tmp_path / "submitted"
+    (submitted / "alice" / "dnn_step_by_step").mkdir(parents=True)
+    notebook = RELEASE / "dnn_step_by_step" / "dnn_step_by_step.ipynb"
+    (submitted / "alice" / "dnn_step_by_step" / notebook.name).write_bytes(notebook.read_bytes())
+    options = AutogradeOptions(assignment="dnn_step_by_step", out=tmp_path / "out", jobs=1, seed=3, progress=False)
+
+    from grader.grading.local import local_grader
+
+    def grade_in_this_process(spec, options, settings, template, run_seed, out):
+        from contextlib import contextmanager
+
+        @contextmanager
+        def grader_here():
+            yield lambda todo: (grade.internal_error(s, spec, run_seed, RuntimeError("a bug of ours"), out) for s in todo)
+
+        return grader_here()
+
+    monkeypatch.setattr("grader.commands.autograde.local_grader", grade_in_this_process)
+    first = autograde(submitted, options)
+    assert first["graded"] == 1 and first["grader_failures"] == 1
+    assert all(row[5] == "error" for row in first["rows"])
+    assert "RuntimeError: a bug of ours" in (tmp_path / "out" / grade.ERROR_LOG).read_text()
+
+    monkeypatch.setattr("grader.commands.autograde.local_grader", local_grader)
+    second = autograde(submitted, options)
+    assert second["graded"] == 1 and second["skipped"] == 0 and second["grader_failures"] == 0

@@ -75,7 +75,7 @@ def autograde(submitted, options):
     else:
         grader = local_grader(spec, options, settings, template, run_seed, out)
     store = gradebook = progress = None
-    todo, skipped = [], []
+    todo, skipped, failures = [], [], 0
     try:
         with grader as run:
             store = ResultStore(out / STATE_FILE)
@@ -85,6 +85,7 @@ def autograde(submitted, options):
                 (todo if previous is None else skipped).append(submission)
             progress = _progress(len(todo), options.progress)
             for result in run(todo):
+                failures += result.grader_failed
                 if gradebook:
                     gradebook.raise_if_failed()
                     gradebook.write(result.student_id, {i.item: i.score for i in result.items})
@@ -106,7 +107,8 @@ def autograde(submitted, options):
             store.close()
         if gradebook:
             gradebook.close(raise_errors=False)
-    return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out}
+    return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out,
+            "grader_failures": failures}
 
 
 def _progress(total, enabled):

@@ -66,6 +66,7 @@ class SubmissionResult:
     items: list
     messages: list
     seconds: float = 0.0
+    grader_failed: bool = False  # the grader, not the student, failed: graded again by the next run
 
     @property
     def score(self):
@@ -187,7 +188,8 @@ def internal_error(submission, spec, seed, error, out=None):
     if out is not None:
         _log_traceback(Path(out) / ERROR_LOG, submission.student_id, error)
     items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
-    return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message])
+    return SubmissionResult(submission.student_id, spec.assignment, seed, submission.sha256(), items, [message],
+                            grader_failed=True)
 
 
 def _log_traceback(path, student_id, error):

@@ -42,7 +42,9 @@ class ResultStore:
         return None if row is None else row[0]
 
     def save(self, result):
-        """Replace the student's rows with ``result``'s, atomically."""
+        """Replace the student's rows with ``result``'s, atomically. A result where the grader
+        failed is kept (grades.csv shows the error) but not counted as graded: the next run grades
+        that notebook again."""
         with self.db:  # BEGIN ... COMMIT, or ROLLBACK on any error
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("DELETE FROM results WHERE assignment=? AND student_id=?", (result.assignment, result.student_id))
@@ -52,7 +54,8 @@ class ResultStore:
             )
             self.db.execute(
                 "INSERT OR REPLACE INTO submissions VALUES (?, ?, ?, ?, ?, ?)",
-                (result.assignment, result.student_id, result.sha256, result.seed, result.score, time.time()),
+                (result.assignment, result.student_id, "" if result.grader_failed else result.sha256, result.seed,
+                 result.score, time.time()),
             )
 
     def rows(self, assignment):
