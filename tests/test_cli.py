@@ -45,7 +45,7 @@ def test_is_a_missing_submissions_folder_one_error_line_without_a_traceback(tmp_
 def fake_autograde(calls):
     def autograde(submitted, options):
         calls.append(options)
-        return {"graded": 0, "skipped": 0, "run_seed": 7, "rows": [], "out": options.out}
+        return {"graded": 0, "skipped": 0, "run_seed": 7, "rows": [], "out": options.out, "grader_failures": 0}
 
     return autograde
 
