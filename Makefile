@@ -10,7 +10,7 @@ export MKL_NUM_THREADS ?= 1
 PYTEST_ARGS ?=
 ARTIFACTS ?= artifacts
 
-.PHONY: setup services demo test test-all golden expected release solutions bench-train clean
+.PHONY: setup data services demo test test-all golden expected release solutions bench-train clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -25,16 +25,19 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
 
 setup: $(VENV)/.installed  ## create the virtual environment and install everything
 
+data: setup  ## find the cat data, or download it and verify its sha256 (see dnn_utils/data.py)
+	$(PY) -m dnn_utils.data verify >/dev/null 2>&1 || $(PY) -m dnn_utils.data download
+
 demo: setup  ## the main job: build the release, grade the example class, render the worked solutions
 	$(PY) -m grader demo --out $(ARTIFACTS)
 
 services:  ## start the tests' private PostgreSQL (scripts/services.sh; as root it apt-get installs postgresql and chromium if missing)
 	bash scripts/services.sh start >/dev/null
 
-test: setup  ## the fast tier, for development (no services, browser, nbgrader runs or slow training)
+test: setup  ## the fast tier, for development (no services, data, browser, nbgrader runs or slow training)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-all: setup services  ## every test: services, browser, nbgrader, slow training (what CI runs)
+test-all: setup services data  ## every test: services, browser, nbgrader, slow training (what CI runs)
 	$(PY) -m pytest -m "slow or not slow" $(PYTEST_ARGS)
 
 golden: setup  ## rewrite tests/golden/ (check-cell reports and feedback of the example class) from the code; review `git diff tests/golden`

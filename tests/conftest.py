@@ -63,12 +63,34 @@ def rng():
     return np.random.RandomState(0)
 
 
+DATA_FIXTURES = {"real_data_dir", "cat_data"}
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need the real cat data are marked ``data``: the fast tier (`make test`) leaves
+    them out, so it never needs the data; `make test-all` fetches it first (`make data`)."""
+    for item in items:
+        if DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)
+
+
 @pytest.fixture(scope="session")
-def cat_data():
+def real_data_dir():
+    """The folder holding the real cat data, found as dnn_utils.data finds it but never
+    downloaded by a test. Fails (never skips) when it is not there."""
+    try:
+        return find_file("train_catvnoncat.h5", auto_download=False).parent
+    except DatasetError as error:
+        pytest.fail(f"the tests need the cat data: run `make data` (it downloads and verifies it), or set "
+                    f"{DATA_DIR_ENV} to a folder that holds it ({error})", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def cat_data(real_data_dir):
     """The prepared cat data: (train_x, train_y, test_x, test_y, classes)."""
     from dnn_utils.data import load_prepared
 
-    return load_prepared()
+    return load_prepared(real_data_dir)
 
 
 # PostgreSQL: the private test cluster started by `make services` (scripts/services.sh).

@@ -11,7 +11,6 @@ import pytest
 from dnn_utils import data
 from dnn_utils.data import DATA_DIR_ENV, DATA_URL_ENV, FILES, OFFLINE_ENV, DatasetError
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 PINNED_URL = data.DEFAULT_URL  # before no_internet replaces it
 
 
@@ -37,9 +36,9 @@ def nothing_nearby(monkeypatch, tmp_path):
     assert not found, f"this test needs the data to be found nowhere, but it is at {found}"
 
 
-def test_shared_files_verify():
+def test_shared_files_verify(real_data_dir):
     for name in FILES:
-        assert data.verify(SHARED / name) == SHARED / name
+        assert data.verify(real_data_dir / name) == real_data_dir / name
 
 
 def test_environment_variable_comes_first(monkeypatch, tmp_path):
@@ -56,8 +55,8 @@ def test_missing_file_names_the_file_the_checksum_and_the_remedy(tmp_path):
     assert str(tmp_path) in message and "--data-dir" in message, "names the configured folder and the fix"
 
 
-def test_corrupt_file_is_refused_with_both_checksums(tmp_path):
-    shutil.copy(SHARED / "train_catvnoncat.h5", tmp_path)
+def test_corrupt_file_is_refused_with_both_checksums(real_data_dir, tmp_path):
+    shutil.copy(real_data_dir / "train_catvnoncat.h5", tmp_path)
     bad = tmp_path / "test_catvnoncat.h5"
     bad.write_bytes(b"not an hdf5 file")
     with pytest.raises(DatasetError) as error:
@@ -85,10 +84,10 @@ def http_server(tmp_path):
     server.server_close()
 
 
-def test_download_fetches_and_verifies(http_server, tmp_path):
+def test_download_fetches_and_verifies(real_data_dir, http_server, tmp_path):
     served, url = http_server
     for name in FILES:
-        shutil.copy(SHARED / name, served / name)
+        shutil.copy(real_data_dir / name, served / name)
     target = tmp_path / "data"
     assert data.download(url, data_dir=target) == target
     assert sorted(p.name for p in target.iterdir()) == sorted(FILES)
@@ -96,9 +95,9 @@ def test_download_fetches_and_verifies(http_server, tmp_path):
     assert train_x.shape == (209, 64, 64, 3) and test_x.shape == (50, 64, 64, 3)
 
 
-def test_download_with_a_wrong_checksum_keeps_nothing_and_leaves_good_files_alone(http_server, tmp_path):
+def test_download_with_a_wrong_checksum_keeps_nothing_and_leaves_good_files_alone(real_data_dir, http_server, tmp_path):
     served, url = http_server
-    shutil.copy(SHARED / "train_catvnoncat.h5", served / "train_catvnoncat.h5")
+    shutil.copy(real_data_dir / "train_catvnoncat.h5", served / "train_catvnoncat.h5")
     (served / "test_catvnoncat.h5").write_bytes(b"tampered")
     target = tmp_path / "data"
     with pytest.raises(DatasetError, match="expected 6a9d39ce"):
@@ -118,14 +117,14 @@ def test_pinned_default_url_names_the_commit():
     assert PINNED_URL == f"https://raw.githubusercontent.com/Hiren2002/Logistic-Regression/{commit}/datasets"
 
 
-def serve_the_data(served):
+def serve_the_data(served, real_data_dir):
     for name in FILES:
-        shutil.copy(SHARED / name, served / name)
+        shutil.copy(real_data_dir / name, served / name)
 
 
-def test_download_uses_the_default_url_when_none_is_given(http_server, monkeypatch, tmp_path):
+def test_download_uses_the_default_url_when_none_is_given(real_data_dir, http_server, monkeypatch, tmp_path):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setattr(data, "DEFAULT_URL", url)
     assert data.download(data_dir=tmp_path / "data") == tmp_path / "data"
     data.main(["download", "--data-dir", str(tmp_path / "cli")])
@@ -134,17 +133,17 @@ def test_download_uses_the_default_url_when_none_is_given(http_server, monkeypat
         data.verify(tmp_path / "cli" / name)
 
 
-def test_url_environment_variable_overrides_the_default(http_server, monkeypatch, tmp_path):
+def test_url_environment_variable_overrides_the_default(real_data_dir, http_server, monkeypatch, tmp_path):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setenv(DATA_URL_ENV, url)  # DEFAULT_URL is unusable (see no_internet)
     data.download(data_dir=tmp_path / "data")
     data.verify(tmp_path / "data" / "test_catvnoncat.h5")
 
 
-def test_first_load_downloads_into_the_user_cache(http_server, nothing_nearby, monkeypatch, capsys):
+def test_first_load_downloads_into_the_user_cache(real_data_dir, http_server, nothing_nearby, monkeypatch, capsys):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setattr(data, "DEFAULT_URL", url)
     train_x, train_y, test_x, test_y, classes = data.load_prepared()
     assert train_x.shape == (12288, 209) and test_x.shape == (12288, 50)
@@ -157,9 +156,9 @@ def test_first_load_downloads_into_the_user_cache(http_server, nothing_nearby, m
     assert capsys.readouterr().err == ""
 
 
-def test_failed_automatic_download_keeps_nothing_and_says_what_to_do(http_server, nothing_nearby, monkeypatch):
+def test_failed_automatic_download_keeps_nothing_and_says_what_to_do(real_data_dir, http_server, nothing_nearby, monkeypatch):
     served, url = http_server
-    shutil.copy(SHARED / "train_catvnoncat.h5", served)
+    shutil.copy(real_data_dir / "train_catvnoncat.h5", served)
     (served / "test_catvnoncat.h5").write_bytes(b"tampered")
     monkeypatch.setattr(data, "DEFAULT_URL", url)
     with pytest.raises(DatasetError) as error:
@@ -169,12 +168,12 @@ def test_failed_automatic_download_keeps_nothing_and_says_what_to_do(http_server
     assert sorted(p.name for p in data.USER_CACHE.iterdir()) == ["train_catvnoncat.h5"], "no partial or bad file"
 
 
-def test_configured_folder_wins_over_download(http_server, nothing_nearby, monkeypatch, tmp_path):
+def test_configured_folder_wins_over_download(real_data_dir, http_server, nothing_nearby, monkeypatch, tmp_path):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setattr(data, "DEFAULT_URL", url)
-    monkeypatch.setenv(DATA_DIR_ENV, str(SHARED))
-    assert data.find_file("test_catvnoncat.h5") == SHARED / "test_catvnoncat.h5"
+    monkeypatch.setenv(DATA_DIR_ENV, str(real_data_dir))
+    assert data.find_file("test_catvnoncat.h5") == real_data_dir / "test_catvnoncat.h5"
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv(DATA_DIR_ENV, str(empty))
@@ -188,9 +187,9 @@ def test_configured_folder_wins_over_download(http_server, nothing_nearby, monke
 
 
 @pytest.mark.parametrize("value", ["1", "true", "YES"])
-def test_offline_turns_the_automatic_download_into_a_clear_error(http_server, nothing_nearby, monkeypatch, value):
+def test_offline_turns_the_automatic_download_into_a_clear_error(real_data_dir, http_server, nothing_nearby, monkeypatch, value):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setattr(data, "DEFAULT_URL", url)
     monkeypatch.setenv(OFFLINE_ENV, value)
     with pytest.raises(DatasetError) as error:
@@ -200,9 +199,9 @@ def test_offline_turns_the_automatic_download_into_a_clear_error(http_server, no
     assert not data.USER_CACHE.exists()
 
 
-def test_verify_command_never_downloads(http_server, nothing_nearby, monkeypatch):
+def test_verify_command_never_downloads(real_data_dir, http_server, nothing_nearby, monkeypatch):
     served, url = http_server
-    serve_the_data(served)
+    serve_the_data(served, real_data_dir)
     monkeypatch.setattr(data, "DEFAULT_URL", url)
     with pytest.raises(SystemExit, match="not found"):
         data.main(["verify"])
