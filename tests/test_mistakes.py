@@ -31,45 +31,46 @@ def mistake_id(value):
     return value
 
 
-def spec_of(function):
-    return next(SPECS[a] for a, f in FUNCTIONS if f == function)
+STEP = "dnn_step_by_step"  # the tests below that name a function name one of this assignment's
 
 
-def catalogue(function):
-    return spec_of(function).mistakes[function]
+def catalogue(assignment, function):
+    return SPECS[assignment].mistakes[function]
 
 
 @lru_cache(maxsize=None)
-def cases_of(function):
+def cases_of(assignment, function):
     """The public cases and three hidden ones (seed 7) of ``function``."""
-    spec = spec_of(function)
+    spec = SPECS[assignment]
     return tuple(spec.declaration.public_cases(function)) + tuple(hidden_cases(spec, function, HIDDEN_SEED, HIDDEN_COUNT))
 
 
-def args_of(function):
-    return [case.build() for case in cases_of(function)]
+def args_of(assignment, function):
+    return [case.build() for case in cases_of(assignment, function)]
 
 
 @lru_cache(maxsize=None)
-def reference_of(case):
-    return reference_output(spec_of(case.function), case)
+def reference_of(assignment, case):
+    return reference_output(SPECS[assignment], case)
 
 
-def outcomes(function, mistake):
+def outcomes(assignment, function, mistake):
     """The mistake's Outcome on every public and hidden case (memoised by the diagnosis)."""
-    return [mistake_outcome(spec_of(function).assignment, function, mistake, args) for args in args_of(function)]
+    return [mistake_outcome(assignment, function, mistake, args) for args in args_of(assignment, function)]
 
 
-def verdicts(function, implementation, cases=None):
+def verdicts(assignment, function, implementation, cases=None):
     """The CaseVerdicts of ``implementation`` run as a student's function, on every case."""
-    spec = spec_of(function)
+    declaration = SPECS[assignment].declaration
     with np.errstate(all="ignore"):
-        return [evaluate_case(spec.declaration, case, reference_of(case), call_here(function, implementation, case.build()))
-                for case in (cases or cases_of(function))]
+        return [evaluate_case(declaration, case, reference_of(assignment, case),
+                              call_here(function, implementation, case.build()))
+                for case in (cases or cases_of(assignment, function))]
 
 
-def named(function, implementation):
-    return diagnose(spec_of(function), function, verdicts(function, implementation), args_of(function))
+def named(assignment, function, implementation):
+    return diagnose(SPECS[assignment], function, verdicts(assignment, function, implementation),
+                    args_of(assignment, function))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,17 +97,17 @@ def test_every_mistake_with_its_flaw_off_is_exactly_the_reference(assignment, fu
     """Is each mistake defined relative to the reference: its variant with no flaw returns exactly
     what the reference returns, on every public and hidden case, and leaves the inputs alone?"""
     faithful = mistake.variant()
-    for case in cases_of(function):
+    for case in cases_of(assignment, function):
         outcome = run_quietly(faithful, case.build())
         assert not outcome.raised and not outcome.mutated, case.key
-        assert identical(outcome.output, reference_of(case)), f"{mistake.id} without its flaw differs on {case.key}"
+        assert identical(outcome.output, reference_of(assignment, case)), f"{mistake.id} without its flaw differs on {case.key}"
 
 
 @pytest.mark.parametrize("assignment, function, mistake", ALL_MISTAKES, ids=mistake_id)
 def test_every_mistake_is_caught_by_the_public_cases(assignment, function, mistake):
     """Does some public case FAIL for each mistake (different outputs, or inputs changed in place)?"""
     public = SPECS[assignment].declaration.public_cases(function)
-    failures = [v.messages for v in verdicts(function, mistake.implementation, public) if not v.passed]
+    failures = [v.messages for v in verdicts(assignment, function, mistake.implementation, public) if not v.passed]
     assert failures, f"{mistake.id} passes every public case"
     if mistake.mutates_inputs:
         assert any("changed its input in place" in line for lines in failures for line in lines)
@@ -115,12 +116,12 @@ def test_every_mistake_is_caught_by_the_public_cases(assignment, function, mista
 @pytest.mark.parametrize("assignment, function, mistake", ALL_MISTAKES, ids=mistake_id)
 def test_mutates_inputs_flag_tells_the_truth(assignment, function, mistake):
     """Does a mistake change its inputs exactly when it is flagged mutates_inputs (outputs then right)?"""
-    results = outcomes(function, mistake)
+    results = outcomes(assignment, function, mistake)
     declaration = SPECS[assignment].declaration
     if mistake.mutates_inputs:
         assert any(outcome.mutated for outcome in results)
-        for case, outcome in zip(cases_of(function), results):
-            assert not compare_outputs(declaration, function, outcome.output, reference_of(case)), case.key
+        for case, outcome in zip(cases_of(assignment, function), results):
+            assert not compare_outputs(declaration, function, outcome.output, reference_of(assignment, case)), case.key
     else:
         assert not any(outcome.mutated for outcome in results)
 
@@ -128,9 +129,9 @@ def test_mutates_inputs_flag_tells_the_truth(assignment, function, mistake):
 @pytest.mark.parametrize("assignment, function", FUNCTIONS)
 def test_no_two_mistakes_of_a_function_look_the_same(assignment, function):
     """Can every pair of mistakes of a function be told apart on the public and hidden cases?"""
-    mistakes = catalogue(function)
+    mistakes = catalogue(assignment, function)
     declaration = SPECS[assignment].declaration
-    results = {mistake.id: outcomes(function, mistake) for mistake in mistakes}
+    results = {mistake.id: outcomes(assignment, function, mistake) for mistake in mistakes}
 
     def same(a, b):
         if a.raised or b.raised:
@@ -151,37 +152,37 @@ def test_no_two_mistakes_of_a_function_look_the_same(assignment, function):
 @pytest.mark.parametrize("assignment, function, mistake", ALL_MISTAKES, ids=mistake_id)
 def test_every_mistake_is_named_first_from_what_it_does(assignment, function, mistake):
     """Run as a student's function on the public and hidden cases, is the mistake named first?"""
-    found = named(function, mistake.implementation)
+    found = named(assignment, function, mistake.implementation)
     assert found, f"{mistake.id} is not recognised"
     assert found[0].id == mistake.id, f"{mistake.id} named as {[m.id for m in found]}"
 
 
 def test_a_mistake_that_only_shows_on_some_cases_is_preferred_to_one_that_shows_on_all():
     """When the student fails only the sigmoid cases with relu outputs, is "always relu" named before "swapped"?"""
-    always_relu = next(m for m in catalogue("linear_activation_forward") if m.id == "always_relu")
-    assert [m.id for m in named("linear_activation_forward", always_relu.implementation)] == [
+    always_relu = next(m for m in catalogue(STEP, "linear_activation_forward") if m.id == "always_relu")
+    assert [m.id for m in named(STEP, "linear_activation_forward", always_relu.implementation)] == [
         "always_relu", "activations_swapped"]
 
 
 def test_diagnose_names_nothing_for_correct_or_crashing_code():
     """Does diagnose return nothing when the student passes every case, or only ever raised?"""
-    function = "L_model_backward"
+    assignment, function = STEP, "L_model_backward"
 
     def crashes(*args):
         raise ZeroDivisionError("no")
 
-    assert named(function, spec_of(function).reference(function)) == []
-    assert named(function, crashes) == []
+    assert named(assignment, function, SPECS[assignment].reference(function)) == []
+    assert named(assignment, function, crashes) == []
 
 
 def test_diagnose_touches_neither_the_arguments_nor_the_global_rng(capsys):
     """Does diagnose run the mistakes on copies, silently, restoring numpy's global random state?"""
-    function = "update_parameters"
-    spec = spec_of(function)
-    args = args_of(function)
+    assignment, function = STEP, "update_parameters"
+    spec = SPECS[assignment]
+    args = args_of(assignment, function)
     pristine = copy.deepcopy(args)
-    in_place = next(m for m in catalogue(function) if m.mutates_inputs)
-    student = verdicts(function, in_place.implementation)
+    in_place = next(m for m in catalogue(assignment, function) if m.mutates_inputs)
+    student = verdicts(assignment, function, in_place.implementation)
     np.random.seed(123)
     state = np.random.get_state()
     found = diagnose(spec, function, student, args)
@@ -191,19 +192,18 @@ def test_diagnose_touches_neither_the_arguments_nor_the_global_rng(capsys):
     after_state = np.random.get_state()
     assert np.array_equal(after_state[1], state[1]) and after_state[2:] == state[2:]
 
-    model = "two_layer_model"
-    first_mistake = catalogue(model)[0]
-    printing = [c for c in cases_of(model)][:1]
-    model_args = (*printing[0].build()[:3], 0.1, 101, True)  # print_cost=True
-    mistake_outcome(spec_of(model).assignment, model, first_mistake, model_args)
+    application, model = "dnn_application", "two_layer_model"
+    first_mistake = catalogue(application, model)[0]
+    model_args = (*cases_of(application, model)[0].build()[:3], 0.1, 101, True)  # print_cost=True
+    mistake_outcome(application, model, first_mistake, model_args)
     assert capsys.readouterr().out == ""
 
 
 def test_a_failure_inside_diagnosis_is_logged_not_raised(caplog):
     """Does a broken diagnosis cost nothing (no mistake named) but leave an error with its traceback in the log?"""
-    function = "compute_cost"
+    assignment, function = STEP, "compute_cost"
     with caplog.at_level("ERROR", logger="grader.grading.diagnosis"):
-        assert diagnose(spec_of(function), function, [None], args_of(function)[:1]) == []
+        assert diagnose(SPECS[assignment], function, [None], args_of(assignment, function)[:1]) == []
     [record] = caplog.records
     assert "diagnosis of compute_cost" in record.getMessage() and record.exc_info is not None
     caplog.clear()  # this error was wanted: the suite's guard against logged errors must not see it
@@ -285,7 +285,7 @@ def L_model_forward_course_style(X, parameters):
 
 
 def L_model_backward_course_loop(AL, Y, caches):
-    layer_backward = spec_of("L_model_backward").reference("linear_activation_backward")
+    layer_backward = SPECS[STEP].reference("linear_activation_backward")
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
@@ -314,9 +314,10 @@ CORRECT_VARIANTS = [
 @pytest.mark.parametrize("function, variant", CORRECT_VARIANTS, ids=lambda v: getattr(v, "__name__", v))
 def test_correct_variants_pass_and_are_not_diagnosed(function, variant):
     """Does a correct variant (np.dot vs @, np.mean, float(...), a copied dict, ...) pass and get no mistake name?"""
-    results = verdicts(function, variant)
+    assignment = STEP
+    results = verdicts(assignment, function, variant)
     assert all(v.passed for v in results), [(v.name, v.messages) for v in results if not v.passed]
-    assert named(function, variant) == []
+    assert named(assignment, function, variant) == []
 
 
 # ---------------------------------------------------------------------------------------------
