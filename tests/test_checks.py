@@ -14,7 +14,7 @@ from testCases.checks import (
     CaseVerdict,
     CheckFailed,
     call_here,
-    case_list,
+    MessageGroup,
     describe_error,
     evaluate_case,
     generic_hints,
@@ -272,9 +272,9 @@ def test_does_a_db_without_keepdims_get_the_keepdims_advice_and_its_mistake(caps
 
     report, failed = run_check(capsys, "linear_backward", linear_backward)
     assert failed and "0 of 2 cases passed" in report
-    # Alike but for the shapes: shown once, the first case's, with both cases.
+    # Alike but for the shapes: shown once, the first case's, saying the other case is alike.
     assert "  - db has shape (3,), expected (3, 1) (an axis was dropped: a sum or mean without keepdims=True?) " \
-           "(every case)" in report
+           "(case course; alike in other_shapes)" in report
     assert report.count("db has shape") == 1
     assert "This looks like a known mistake: db without keepdims." in report
     assert "Sum dZ over the examples (axis=1) with keepdims=True" not in report  # generic hint not shown
@@ -361,7 +361,7 @@ def test_does_a_mistake_that_misses_a_failed_case_not_match():
 
 
 # ---------------------------------------------------------------------------------------------
-# generic_hints, group_messages, case_list
+# generic_hints, group_messages, MessageGroup
 # ---------------------------------------------------------------------------------------------
 
 
@@ -384,26 +384,30 @@ def test_are_generic_hints_given_once_each_in_order_of_first_appearance():
 def test_does_group_messages_give_each_message_once_with_its_cases_in_order():
     a, b, c = verdict("a", False), verdict("b", False), verdict("c", False)
     a.messages, b.messages, c.messages = ["x", "y"], ["y"], ["x"]
-    assert group_messages([a, b, c]) == [("x", ["a", "c"], 2), ("y", ["a", "b"], 2)]
+    assert group_messages([a, b, c]) == [MessageGroup("x", ["a", "c"], 2, True), MessageGroup("y", ["a", "b"], 2, True)]
     assert group_messages([]) == []
 
 
 def test_are_messages_alike_but_for_their_numbers_shown_once_with_how_many_they_stand_for():
     """Shapes differ from case to case and layer numbers within one: is the first message shown
-    once, with its cases and the number of messages like it?"""
+    once, with its cases, the number of messages like it, and that they were only alike?"""
     a, b = verdict("a", False), verdict("b", False)
     a.messages = ["grads['db1'] has shape (3,), expected (3, 1)", "grads['db2'] has shape (1,), expected (1, 1)"]
     b.messages = ["grads['db1'] has shape (5,), expected (5, 1)", "dW differs"]
-    assert group_messages([a, b]) == [("grads['db1'] has shape (3,), expected (3, 1)", ["a", "b"], 3),
-                                      ("dW differs", ["b"], 1)]
+    first, second = group_messages([a, b])
+    assert first == MessageGroup("grads['db1'] has shape (3,), expected (3, 1)", ["a", "b"], 3, False)
+    assert first.where(2) == "case a; alike in b; 3 messages like it"  # not "every case": b's numbers differ
+    assert second == MessageGroup("dW differs", ["b"], 1, True) and second.where(2) == "case b"
 
 
-def test_does_case_list_say_every_case_only_when_all_of_several_cases_share_it():
-    assert case_list(["a", "b", "c"], 3) == "every case"
-    assert case_list(["a", "c"], 3) == "cases a, c"
-    assert case_list(["a"], 3) == "case a"
-    assert case_list(["a"], 1) == "case a"  # a single case is named, never "every case"
-    assert case_list(["a", "b"], 2, count=5) == "every case; 5 messages like it"
+def test_does_where_say_every_case_only_when_all_of_several_cases_gave_the_same_text():
+    assert MessageGroup("m", ["a", "b", "c"], 3).where(3) == "every case"
+    assert MessageGroup("m", ["a", "c"], 2).where(3) == "cases a, c"
+    assert MessageGroup("m", ["a"], 1).where(3) == "case a"
+    assert MessageGroup("m", ["a"], 1).where(1) == "case a"  # a single case is named, never "every case"
+    assert MessageGroup("m", ["a", "b"], 5).where(2) == "every case; 5 messages like it"
+    assert MessageGroup("m", ["a", "b", "c"], 3, same=False).where(3) == "case a; alike in every other case"
+    assert MessageGroup("m", ["a", "c"], 2, same=False).where(3) == "case a; alike in c"
 
 
 # ---------------------------------------------------------------------------------------------

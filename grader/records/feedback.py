@@ -10,7 +10,7 @@ import math
 import sys
 from pathlib import Path
 
-from testCases.checks import case_list, group_messages
+from testCases.checks import group_messages
 
 from .store import atomic_write
 
@@ -53,8 +53,8 @@ def _item_lines(item):
     failing = _failing(item)
     for case in failing:
         lines.append(f"    {_kind(case)} case {case.name}: {case.about}")
-    for message, names, count in group_messages(failing):
-        lines.append(f"    - {message} ({case_list(names, len(item.cases), count)})")
+    for group in group_messages(failing):
+        lines.append(f"    - {group.message} ({group.where(len(item.cases))})")
     if item.printed:
         lines.append(f"    {item.item} printed:")
         lines += [f"      | {line}" for line in item.printed.rstrip(chr(10)).split(chr(10))[:20]]
@@ -103,8 +103,8 @@ def as_html(result):
             parts.append("<ul>" + "".join(f"<li>{_kind(c)} case <code>{e(c.name)}</code>: {e(c.about)}</li>"
                                           for c in failing) + "</ul>")
             parts.append("<ul class='messages'>" + "".join(
-                f"<li>{e(message)} <span class='cases'>({e(case_list(names, len(item.cases), count))})</span></li>"
-                for message, names, count in group_messages(failing)) + "</ul>")
+                f"<li>{e(group.message)} <span class='cases'>({e(group.where(len(item.cases)))})</span></li>"
+                for group in group_messages(failing)) + "</ul>")
         if item.printed:
             parts.append(f"<p>{e(item.item)} printed:</p><pre>{e(item.printed)}</pre>")
         for mistake in item.mistakes:

@@ -204,25 +204,43 @@ def match_mistakes(assignment, function, verdicts, mistakes):
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
 
+@dataclass
+class MessageGroup:
+    """Messages alike but for their numbers (shapes, indices, layer numbers, values): ``message``
+    is the first of them, ``cases`` the cases that gave any, ``count`` how many there were, and
+    ``same`` whether they were all the very same text."""
+
+    message: str
+    cases: list
+    count: int = 0
+    same: bool = True
+
+    def where(self, total):
+        """Which cases, e.g. "every case", "cases course, hidden_1", or for messages only alike,
+        "case course; alike in hidden_1", with "; 4 messages like it" when a case gave several."""
+        if self.same or len(self.cases) == 1:
+            if len(self.cases) == total and total > 1:
+                text = "every case"
+            else:
+                text = ("case " if len(self.cases) == 1 else "cases ") + ", ".join(self.cases)
+        else:
+            first, others = self.cases[0], self.cases[1:]
+            rest = "every other case" if len(self.cases) == total and total > 2 else ", ".join(others)
+            text = f"case {first}; alike in {rest}"
+        return text if self.count <= len(self.cases) else f"{text}; {self.count} messages like it"
+
+
 def group_messages(verdicts):
-    """[(message, [case names], count)]: messages alike but for their numbers (shapes, indices,
-    layer numbers, values) shown once, as the first of them, with the cases that gave them and
-    how many messages the one shown stands for."""
+    """[MessageGroup], in order of first appearance: each message once with the cases that gave it."""
     groups = {}
     for verdict in verdicts:
         for message in verdict.messages:
-            group = groups.setdefault(_NUMBER.sub("#", message), [message, [], 0])
-            if verdict.name not in group[1]:
-                group[1].append(verdict.name)
-            group[2] += 1
-    return [tuple(group) for group in groups.values()]
-
-
-def case_list(names, total, count=1):
-    """Which cases gave a message, e.g. "cases course, hidden_1" or, when some case gave several
-    alike (one per layer), "cases course, hidden_1; 4 messages like it"."""
-    where = "every case" if len(names) == total and total > 1 else ("case " if len(names) == 1 else "cases ") + ", ".join(names)
-    return where if count <= len(names) else f"{where}; {count} messages like it"
+            group = groups.setdefault(_NUMBER.sub("#", message), MessageGroup(message, []))
+            if verdict.name not in group.cases:
+                group.cases.append(verdict.name)
+            group.count += 1
+            group.same &= message == group.message
+    return list(groups.values())
 
 
 def report_lines(function, verdicts, mistakes, hints, notes=()):
@@ -232,8 +250,8 @@ def report_lines(function, verdicts, mistakes, hints, notes=()):
     lines = [f"{function}: {passed} of {len(verdicts)} cases passed"]
     lines += [f"  [{'PASS' if v.passed else 'FAIL'}] {v.name}: {v.about}" for v in verdicts]
     failed = [v for v in verdicts if not v.passed]
-    for message, names, count in group_messages(failed):
-        lines.append(f"  - {message} ({case_list(names, len(verdicts), count)})")
+    for group in group_messages(failed):
+        lines.append(f"  - {group.message} ({group.where(len(verdicts))})")
     for verdict in verdicts:
         if verdict.printed:
             lines.append(f"  {function} printed (case {verdict.name}):")
