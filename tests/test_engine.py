@@ -319,3 +319,25 @@ def test_a_submission_the_grader_failed_on_is_graded_again_by_the_next_run(tmp_p
     monkeypatch.setattr("grader.commands.autograde.local_grader", local_grader)
     second = autograde(submitted, options)
     assert second["graded"] == 1 and second["skipped"] == 0 and second["grader_failures"] == 0
+
+
+def test_does_a_missing_hidden_part_name_the_file_and_reach_the_command_line_as_one_line(monkeypatch, tmp_path, capsys):
+    """An assignment without its catalogue of mistakes: is it refused at load with the file's name,
+    as a user error (one line, exit 2), not a traceback from deep in the grading?"""
+    import grader.grading.assignments as assignments
+    from grader.__main__ import main
+
+    fake_repo = tmp_path / "repo"
+    for part in (f"source_solutions/{STEP}.py", f"testCases/{STEP}/hidden/cases.py"):
+        (fake_repo / part).parent.mkdir(parents=True, exist_ok=True)
+        (fake_repo / part).write_text("")
+    monkeypatch.setattr(assignments, "REPO", fake_repo)
+    load_spec.cache_clear()
+    try:
+        with pytest.raises(assignments.AssignmentError, match=f"testCases/{STEP}/hidden/mistakes.py is missing"):
+            load_spec(STEP)
+        assert main(["expected"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and " is missing: " in err and "Traceback" not in err and err.count("\n") == 1
+    finally:
+        load_spec.cache_clear()

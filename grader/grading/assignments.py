@@ -9,8 +9,13 @@ from functools import cached_property, lru_cache
 
 import testCases
 
-from ..paths import NOTEBOOKS
+from ..errors import UserError
+from ..paths import NOTEBOOKS, REPO
 from .ingest import raw_cells
+
+
+class AssignmentError(UserError, ValueError):
+    """An assignment's own files are missing or disagree: the message names the file to fix."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,7 +79,7 @@ def source_notebook(assignment):
     """The nbgrader source notebook of ``assignment`` (notebooks/<id>/<id>.ipynb)."""
     found = sorted((NOTEBOOKS / assignment).glob("*.ipynb"))
     if len(found) != 1:
-        raise ValueError(f"notebooks/{assignment}/ should hold exactly one notebook, found {len(found)}")
+        raise AssignmentError(f"notebooks/{assignment}/ should hold exactly one notebook, found {len(found)}")
     return found[0]
 
 
@@ -82,6 +87,11 @@ def source_notebook(assignment):
 def load_spec(assignment):
     """The AssignmentSpec of a declared assignment; a clear error lists the declared ones."""
     declaration = testCases.load(assignment)
+    for part in (f"source_solutions/{assignment}.py", f"testCases/{assignment}/hidden/cases.py",
+                 f"testCases/{assignment}/hidden/mistakes.py"):
+        if not (REPO / part).is_file():
+            raise AssignmentError(f"{part} is missing: every assignment has a reference, a hidden-case generator and "
+                                  "a catalogue of mistakes (see testCases/README.md)")
     path = source_notebook(assignment)
     setup, points = [], {}
     # Plain JSON: nbformat's validator takes a second to import, in every grading process.
@@ -93,9 +103,9 @@ def load_spec(assignment):
         if meta.get("grade") and grade_id.startswith("check_"):
             points[grade_id.removeprefix("check_")] = meta.get("points", 0)
     if not setup:
-        raise ValueError(f"{path} has no setup cell (grade_id 'setup')")
+        raise AssignmentError(f"{path} has no setup cell (grade_id 'setup')")
     declared = {f.name: f.points for f in declaration.functions}
     if points != declared or list(points) != list(declared):
-        raise ValueError(f"{path}'s graded cells {points} do not match testCases/{assignment}'s declaration "
+        raise AssignmentError(f"{path}'s graded cells {points} do not match testCases/{assignment}'s declaration "
                          f"{declared} (same functions, order and points): fix one of them")
     return AssignmentSpec(declaration, path.name, "\n".join(setup))
