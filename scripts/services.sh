@@ -258,7 +258,8 @@ cmd_stop() {
 cmd_status() {
     if locate && running_pid >/dev/null; then
         say "PostgreSQL is running on 127.0.0.1:$(recorded_port) ($DATA)"
-        cat "$URL_FILE"
+        # The password stays in $URL_FILE (mode 600); `url` prints it whole for a tool to read.
+        sed -E 's#^([^:]+://[^:/@]*:)[^@]*@#\1***@#' "$URL_FILE"
     else
         say "PostgreSQL is not running"
         return 3

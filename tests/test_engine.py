@@ -341,3 +341,24 @@ def test_does_a_missing_hidden_part_name_the_file_and_reach_the_command_line_as_
         assert err.startswith("error: ") and " is missing: " in err and "Traceback" not in err and err.count("\n") == 1
     finally:
         load_spec.cache_clear()
+
+
+def test_errors_a_grading_process_logs_go_to_the_error_log_in_out(tmp_path, caplog):
+    """A grading process sends the errors it logs (a failed diagnosis) to --out's grader-errors.log."""
+    import logging
+
+    from grader.grading.grade import ERROR_LOG
+    from grader.grading.local import _log_errors_to
+
+    before = list(logging.getLogger("grader").handlers)
+    _log_errors_to(tmp_path)
+    try:
+        logging.getLogger("grader.grading.diagnosis").warning("not an error")
+        assert not (tmp_path / ERROR_LOG).exists()  # opened with the first error only
+        logging.getLogger("grader.grading.diagnosis").error("diagnosis of f (a) failed")
+        assert "diagnosis of f (a) failed" in (tmp_path / ERROR_LOG).read_text()
+    finally:
+        for handler in set(logging.getLogger("grader").handlers) - set(before):
+            logging.getLogger("grader").removeHandler(handler)
+            handler.close()
+        caplog.clear()  # wanted: the suite's guard against logged errors must not see it

@@ -303,3 +303,12 @@ def test_is_a_long_student_id_clipped_so_the_columns_stay_aligned():
 
 def test_is_an_empty_class_only_the_header():
     assert grade_table([], ["f"]).splitlines() == [f"{'student':<24}{'f':>11}{'total':>9}"]
+
+
+def test_does_a_check_of_public_cases_say_so_instead_of_a_hidden_seed():
+    """`python -m grader check` runs the public cases only: its report must not speak of a seed."""
+    from grader.grading.grade import CaseOutcome, ItemResult, SubmissionResult
+
+    item = ItemResult("linear_forward", 5, 5, "passed", cases=[CaseOutcome("course", "the course's", True, True)])
+    result = SubmissionResult("me", "dnn_step_by_step", 0, "0" * 64, [item], [])
+    assert as_text(result).splitlines()[0] == "dnn_step_by_step for me: 5 / 5 (public cases)"

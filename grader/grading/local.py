@@ -5,17 +5,19 @@ threads of one process would do one at a time. A grading process ends when the g
 started it ends (a killed batch leaves nothing running), and one that dies is replaced.
 """
 
+import logging
 import multiprocessing
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from pathlib import Path
 
 from ..records.feedback import write_feedback_safely
 from .assignments import load_spec
 from .cases import autograde_cases
-from .grade import grade_submission, internal_error, sandbox_starter
+from .grade import ERROR_LOG, grade_submission, internal_error, sandbox_starter
 
 GRADING_PROCESS_RESTARTS = 2
 _GRADING_PROCESS = {}  # in a grading process: what _grade_here needs, or the error that stopped it
@@ -30,6 +32,7 @@ def _start_grading_process(grader, assignment, template, settings, timeout, run_
         threadpool_limits(1)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the grader's to handle
         _end_with(grader)
+        _log_errors_to(out)
         spec = load_spec(assignment)
         start_sandbox = sandbox_starter(template, settings, spec, timeout)
         for function in spec.functions:  # warm up: the reference and its imports, on one student's cases
@@ -38,6 +41,15 @@ def _start_grading_process(grader, assignment, template, settings, timeout, run_
         _GRADING_PROCESS.update(spec=spec, start_sandbox=start_sandbox, seed=run_seed, timeout=timeout, out=out)
     except BaseException as error:  # raised again by every task: see _grade_here
         _GRADING_PROCESS["error"] = error
+
+
+def _log_errors_to(out):
+    """Errors a grading process logs (a failed diagnosis, say) go to ``out``'s error log, beside
+    the tracebacks of grader failures: stderr would mix them into the progress bar, or lose them."""
+    handler = logging.FileHandler(Path(out) / ERROR_LOG, delay=True)  # the file appears with the first error
+    handler.setLevel(logging.ERROR)
+    handler.setFormatter(logging.Formatter("=== %(asctime)s %(name)s (grading process %(process)d)\n%(message)s\n"))
+    logging.getLogger("grader").addHandler(handler)
 
 
 def _end_with(pid):

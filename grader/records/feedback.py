@@ -68,8 +68,12 @@ def _item_lines(item):
 
 
 def as_text(result):
-    lines = [f"{result.assignment} for {result.student_id}: {result.score:g} / {result.max_score:g} "
-             f"(hidden cases seed {result.seed})"]
+    cases = [case for item in result.items for case in item.cases]
+    if any(case.hidden for case in cases):
+        graded_on = f" (hidden cases seed {result.seed})"
+    else:
+        graded_on = " (public cases)" if cases else ""
+    lines = [f"{result.assignment} for {result.student_id}: {result.score:g} / {result.max_score:g}{graded_on}"]
     lines += [f"  note: {message}" for message in result.messages]
     for item in result.items:
         lines += ["  " + line for line in _item_lines(item)]
