@@ -47,11 +47,15 @@ def _parser():
                        help="isolation of student code (default auto: namespaces, or refuse); 'none' keeps only the "
                             "resource limits, for trusted notebooks such as your own")
     grade.add_argument("--scheduler", default=None, help="a Dask scheduler address (tcp://host:8786): grade on that cluster")
+    grade.add_argument("--release", default=None, help="the student release folder of the assignment, whose files "
+                                                         "the sandbox sees (default: release/<id> of the repository)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
     check.add_argument("notebook")
     check.add_argument("--assignment", default=None, type=_assignment, help="default: guessed from the notebook")
+    check.add_argument("--release", default=None, help="the student release folder of the assignment "
+                                                       "(default: release/<id> of the repository)")
 
     demo = commands.add_parser("demo", help="the main job: release, grade the example class, worked solutions")
     demo.add_argument("--out", default="artifacts", help="folder for everything it makes (default: artifacts)")
@@ -87,6 +91,7 @@ def _autograde(args):
         progress=not args.quiet,
         sandbox=SandboxSettings(mode=args.sandbox, memory_bytes=args.memory_mb << 20),
         scheduler=args.scheduler,
+        template=Path(args.release) if args.release else None,
     )
     summary = autograde(args.submitted, options)
     if not args.quiet:
@@ -106,7 +111,7 @@ def _autograde(args):
 def _check(args):
     from .commands.check import check_notebook
 
-    result, text = check_notebook(Path(args.notebook), args.assignment)
+    result, text = check_notebook(Path(args.notebook), args.assignment, Path(args.release) if args.release else None)
     print(text)
     return 0 if result.score == result.max_score else 1
 

@@ -11,7 +11,7 @@ The grader finds assignments through ``testCases.assignment_ids()``; it never na
 """
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
@@ -87,7 +87,6 @@ class Assignment:
     seconds_per_function: float = 30.0
     provided: tuple[ProvidedPackage, ...] = ()
     release_note: str = ""  # extra README text for the student release (markdown)
-    folder: Path = field(default=None, compare=False)
 
     def __post_init__(self):
         names = [f.name for f in self.functions]
@@ -113,6 +112,11 @@ class Assignment:
 
     def public_cases(self, name):
         return [case for case in self.cases if case.function == name]
+
+    @property
+    def folder(self):
+        """testCases/<id>/, beside this module (in the repository or a student's release)."""
+        return Path(__file__).resolve().parent / self.id
 
     @property
     def expected_dir(self):

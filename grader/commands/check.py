@@ -1,6 +1,8 @@
 """``python -m grader check NOTEBOOK``: a student's local check of a whole notebook with the
 public cases, in the same sandbox and with the same report as the autograder's feedback."""
 
+from pathlib import Path
+
 from ..errors import UserError
 from ..grading.assignments import assignment_ids, load_spec
 from ..grading.cases import public_cases
@@ -24,15 +26,20 @@ def guess_assignment(path):
     raise UserError(f"cannot tell which assignment {path.name} is; pass --assignment (one of {', '.join(known)})")
 
 
-def check_notebook(path, assignment=None):
-    """(SubmissionResult, report text) for the notebook at ``path``."""
+def check_notebook(path, assignment=None, release=None):
+    """(SubmissionResult, report text) for the notebook at ``path``; ``release`` is the student
+    release folder of its assignment (default: release/<id> of the repository)."""
     if not path.is_file():
         raise FileNotFoundError(f"{path} does not exist")
     spec = load_spec(assignment or guess_assignment(path))
+    release = Path(release or RELEASE / spec.assignment)
+    if not release.is_dir():
+        raise UserError(f"{release} is missing: run `make release` (or pass the release folder with --release)")
     # Your own code on your own machine: isolated when the machine allows it, limited in any case.
     settings = SandboxSettings(mode="namespace" if namespaces_available() else "none")
     result = grade_submission(
-        Submission(path.stem, path), spec, sandbox_starter(RELEASE / spec.assignment, settings, spec, spec.timeout),
+        Submission(path.stem, path), spec,
+        sandbox_starter(release, settings, spec, spec.timeout),
         seed=0, timeout=spec.timeout, cases_for=public_cases,
     )
     return result, as_text(result)

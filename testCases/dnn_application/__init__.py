@@ -4,8 +4,6 @@ Its notebook imports ``check`` from here for the check cells; the building block
 ready-made in ``dnn_app_utils`` (see ``provided`` below).
 """
 
-from pathlib import Path
-
 from ..assignment import Assignment, GradedFunction, ProvidedPackage
 from ..checks import checker
 from .cases import CASES
@@ -42,7 +40,6 @@ downloads them on first use and checks their sha256; or put them in a `datasets/
 (or above) the notebook, or anywhere and set `DNN_DATA_DIR` to that folder.
 `python -m dnn_utils.data verify` checks files you already have.
 """,
-    folder=Path(__file__).resolve().parent,
 )
 
 check = checker(ASSIGNMENT)

@@ -4,8 +4,6 @@ Its notebook imports from here: ``check`` for the check cells and the course's f
 (``linear_forward_test_case()`` and the others, as in testCases_v2).
 """
 
-from pathlib import Path
-
 from ..assignment import Assignment, GradedFunction
 from ..checks import checker
 from .cases import CASES
@@ -46,7 +44,6 @@ ASSIGNMENT = Assignment(
     cases=CASES,
     hints=HINTS,
     seconds_per_function=30.0,
-    folder=Path(__file__).resolve().parent,
 )
 
 check = checker(ASSIGNMENT)
