@@ -34,7 +34,7 @@ def a_result(student_id="alice", message="x", printed="", mistakes=(), hints=(GE
     passing = CaseOutcome("hidden_2", "fine", True, True, hidden=True)
     items = [
         ItemResult("linear_backward", 10, 3.33, "failed", cases=[*failing, passing], hints=list(hints),
-                   mistakes=list(mistakes), messages=["a note on linear_backward"], printed=printed),
+                   mistakes=list(mistakes), messages=["a note on linear_backward"], printed=printed, printed_case="hidden_1" if printed else ""),
         ItemResult("compute_cost", 10, 10.0, "passed", cases=[CaseOutcome("hidden_1", "ok", True, True, hidden=True)],
                    hints=["never shown for a passed item"]),
     ]
@@ -93,7 +93,7 @@ def test_are_generic_hints_shown_when_no_mistake_is_named_and_never_for_a_passed
 
 def test_does_the_text_show_what_the_function_printed_as_quoted_lines():
     text = as_text(a_result(printed="line one\nline two\n"))
-    assert "      linear_backward printed:\n        | line one\n        | line two\n" in text
+    assert "      linear_backward printed (case hidden_1):\n        | line one\n        | line two\n" in text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ class ItemResult:
     hints: list = field(default_factory=list)
     mistakes: list = field(default_factory=list)  # [{"id", "title", "hint"}]
     messages: list = field(default_factory=list)
-    printed: str = ""
+    printed: str = ""  # what the function printed in the first case where it printed anything
+    printed_case: str = ""  # that case's name
 
 
 @dataclass
@@ -138,7 +139,9 @@ def evaluate(spec, function, grading_cases, run, public_results=None):
         if more is not None:
             shown += [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r)) for g, r in zip(public, more)]
     item.cases = [_outcome(v, i < len(verdicts)) for i, v in enumerate(shown)]
-    item.printed = next((v.printed for v in shown if v.printed), "")
+    printing = next((v for v in shown if v.printed), None)
+    if printing is not None:
+        item.printed, item.printed_case = printing.printed, printing.name
     passed = sum(v.passed for v in verdicts)
     item.score = round(item.max_score * passed / len(verdicts), 2) if verdicts else 0.0
     if passed == len(verdicts):

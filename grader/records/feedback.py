@@ -56,7 +56,7 @@ def _item_lines(item):
     for group in group_messages(failing):
         lines.append(f"    - {group.message} ({group.where(len(item.cases))})")
     if item.printed:
-        lines.append(f"    {item.item} printed:")
+        lines.append(f"    {item.item} printed (case {item.printed_case}):")
         lines += [f"      | {line}" for line in item.printed.rstrip(chr(10)).split(chr(10))[:20]]
     for mistake in item.mistakes:
         lines.append(f"    likely mistake: {mistake['title']}")
@@ -110,7 +110,8 @@ def as_html(result):
                 f"<li>{e(group.message)} <span class='cases'>({e(group.where(len(item.cases)))})</span></li>"
                 for group in group_messages(failing)) + "</ul>")
         if item.printed:
-            parts.append(f"<p>{e(item.item)} printed:</p><pre>{e(item.printed)}</pre>")
+            parts.append(f"<p>{e(item.item)} printed (case <code>{e(item.printed_case)}</code>):</p>"
+                         f"<pre>{e(item.printed)}</pre>")
         for mistake in item.mistakes:
             parts.append(f"<p class='mistake'>Likely mistake: <b>{e(mistake['title'])}</b>. {e(mistake['hint'])}</p>")
         if item.hints and item.status != "passed" and not item.mistakes:
