@@ -16,7 +16,7 @@ import traceback
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from testCases.checks import Call, describe_error, evaluate_case, generic_hints
+from testCases.checks import MAX_MESSAGE, Call, describe_error, evaluate_case, generic_hints
 
 from ..sandbox import Sandbox, SandboxError
 from ..sandbox.protocol import clip
@@ -26,7 +26,6 @@ from .independent import order_for_independence, reference_caller
 from .ingest import GradedCode, read_graded_code
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing")
-MAX_MESSAGE = 300
 log = logging.getLogger(__name__)
 
 
