@@ -104,6 +104,22 @@ def duplicate_cell(grade_id, code):
     return edit
 
 
+def extra_cell_after(grade_id, code):
+    """A new code cell of the student's, right after the cell ``grade_id`` (an import, a global)."""
+
+    def edit(notebook):
+        cell = copy.deepcopy(_cell(notebook, grade_id))
+        cell.source = code.strip("\n")
+        cell["id"] = f"extra-after-{grade_id}"[:64]
+        cell.metadata.pop("nbgrader", None)
+        cell.cell_type = "code"
+        cell.outputs, cell.execution_count = [], None
+        notebook.cells.insert(notebook.cells.index(_cell(notebook, grade_id)) + 1, cell)
+        return notebook
+
+    return edit
+
+
 def gut_check_cells(notebook):
     """The student emptied every check cell and wrote `pass` in it."""
     for cell in notebook.cells:
@@ -160,6 +176,30 @@ def compute_cost(AL, Y):
 SCENARIOS = {
     "correct": lambda nb: nb,
     "correct-variants": CORRECT_VARIANTS,
+    # copy is imported in a cell of its own, as students do: the grader honours imports from any cell.
+    "correct-import-in-another-cell": chain(
+        extra_cell_after("setup", "import copy"),
+        answer("update_parameters", '''
+def update_parameters(parameters, grads, learning_rate):
+    parameters = copy.deepcopy(parameters)
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters[f"W{l}"] -= learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] -= learning_rate * grads[f"db{l}"]
+    return parameters
+'''),
+    ),
+    # A global defined in another cell works in the notebook; the grader runs the exercise alone.
+    "mistake-global-from-another-cell": chain(
+        extra_cell_after("setup", "EPSILON_FREE_M = 1"),
+        answer("linear_backward", '''
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1] * EPSILON_FREE_M
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    return np.dot(W.T, dZ), dW, db
+'''),
+    ),
     "untouched-release": None,  # the student release as handed out
     "mistake-rand-instead-of-randn": answer("initialize_parameters_deep", '''
 def initialize_parameters_deep(layer_dims):

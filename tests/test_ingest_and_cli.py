@@ -151,3 +151,19 @@ def test_the_application_is_graded_in_the_sandbox_too(tmp_path):
         ("solution", "two_layer_model"): ("50", "passed"), ("solution", "L_layer_model"): ("50", "passed"),
         ("untouched", "two_layer_model"): ("0", "error"), ("untouched", "L_layer_model"): ("0", "error"),
     }
+
+
+def test_imports_and_names_of_the_cells_the_grader_does_not_run():
+    """Are the top-level imports of the other cells kept (magics and syntax errors tolerated, imports
+    inside functions or ifs left alone), and the names those cells bind known?"""
+    from grader.grading.ingest import imports_and_names
+
+    cells = [
+        "%matplotlib inline\nimport copy\nfrom numpy import (\n    zeros,\n    ones as one)\nX = 3\n",
+        "def helper():\n    import os\n    return 1\nif True:\n    import sys\n",
+        "this is not python (\n",
+        "import copy\nY: int = 2\nfor_ever, Z = 1, 2\n",
+    ]
+    imports, names = imports_and_names(cells)
+    assert imports == ["import copy", "from numpy import (\n    zeros,\n    ones as one)"]
+    assert {"copy", "zeros", "one", "X", "helper", "Y", "for_ever", "Z"} <= names and "os" not in names

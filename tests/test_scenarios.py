@@ -33,6 +33,8 @@ ALL_ZERO = {f: (0, "error") for f in SPEC.functions}
 PINNED = {
     "correct": {},
     "correct-variants": {},
+    "correct-import-in-another-cell": {},
+    "mistake-global-from-another-cell": {"linear_backward": (0, "error")},
     "untouched-release": ALL_ZERO,
     "broken-invalid-json": ALL_ZERO,
     "broken-empty-file": ALL_ZERO,
@@ -276,3 +278,18 @@ def test_several_submissions_that_kill_their_grading_process_never_stop_the_batc
     assert sorted(results) == sorted(students)
     for student, result in results.items():
         assert result.score == (0 if student.startswith(POISON) else SPEC.max_score), student
+
+
+def test_a_global_from_another_cell_is_explained_and_imports_from_any_cell_are_honoured(graded):
+    """The commonest real failure: a function reads a global that another cell defines. Is the
+    student told which name, why (only exercise cells and imports run) and how to fix it? And does
+    copy, imported in a cell of its own, reach update_parameters?"""
+    out, _ = graded
+    feedback = json.loads((out / "feedback" / "mistake-global-from-another-cell" / f"{ASSIGNMENT}.json").read_text())
+    (item,) = [i for i in feedback["items"] if i["item"] == "linear_backward"]
+    message = item["cases"][0]["messages"][0]
+    assert message.startswith("linear_backward uses EPSILON_FREE_M, which is not defined when it runs on its own")
+    assert "Your notebook defines it in another cell, which the grader does not run." in message
+    assert "pass it as an argument" in message
+    feedback = json.loads((out / "feedback" / "correct-import-in-another-cell" / f"{ASSIGNMENT}.json").read_text())
+    assert feedback["score"] == feedback["max_score"]

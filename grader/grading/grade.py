@@ -94,13 +94,13 @@ def submission_seed(run_seed, student_id):
     return int.from_bytes(digest[:4], "little") % (2**31 - 1)
 
 
-def _call(function, grading, run):
+def _call(function, grading, run, defined_elsewhere=frozenset()):
     """The testCases.checks.Call of one protocol.CaseRun."""
     call = Call(grading.args, printed=run.printed)
     if run.raised is not None:
         call.error = run.raised.type
         call.error_text = describe_error(function, run.raised.type, run.raised.message, run.raised.function or None,
-                                         run.raised.where)
+                                         run.raised.where, defined_elsewhere)
     elif run.not_plain is not None:
         call.not_plain = run.not_plain
     else:
@@ -114,7 +114,7 @@ def _outcome(verdict, scored):
                        verdict.raised, [d.as_dict() for d in verdict.differences])
 
 
-def evaluate(spec, function, grading_cases, run, public_results=None):
+def evaluate(spec, function, grading_cases, run, public_results=None, defined_elsewhere=frozenset()):
     """ItemResult of one function from the sandbox's protocol.TaskRun ``run`` for the scored cases
     of ``grading_cases``. When one of them fails, ``public_results()`` (if given) is asked for the
     public cases' CaseRuns, whose report helps explain the failure (None if they could not run)."""
@@ -131,12 +131,12 @@ def evaluate(spec, function, grading_cases, run, public_results=None):
         return item
     scored = [g for g in grading_cases if g.scored]
     public = [g for g in grading_cases if not g.scored]
-    verdicts = [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r)) for g, r in zip(scored, run.cases)]
+    verdicts = [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r, defined_elsewhere)) for g, r in zip(scored, run.cases)]
     shown = list(verdicts)
     if public and public_results and not all(v.passed for v in verdicts):
         more = public_results()
         if more is not None:
-            shown += [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r)) for g, r in zip(public, more)]
+            shown += [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r, defined_elsewhere)) for g, r in zip(public, more)]
     item.cases = [_outcome(v, i < len(verdicts)) for i, v in enumerate(shown)]
     printing = next((v for v in shown if v.printed), None)
     if printing is not None:
@@ -257,6 +257,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                 task = {
                     "function": function,
                     "setup": spec.setup,
+                    "imports": code.imports,
                     "cells": code.cells,
                     "cases": [list(g.args) for g in scored],
                     "deps": list(spec.dependencies(function)),
@@ -295,7 +296,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                             raise
                         return None
 
-                items[function] = evaluate(spec, function, grading_cases, run, public_results)
+                items[function] = evaluate(spec, function, grading_cases, run, public_results, code.defined_elsewhere)
         finally:
             if sandbox is not None:
                 sandbox.close()

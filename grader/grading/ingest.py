@@ -90,6 +90,8 @@ class GradedCode:
     messages: list
     fatal: str | None = None  # the notebook could not be read at all
     refused: dict = field(default_factory=dict)  # function -> why its cell is not run
+    imports: list = field(default_factory=list)  # top-level import statements of the other code cells
+    defined_elsewhere: frozenset = frozenset()  # names the cells that are not run define at top level
 
 
 def safe_student_id(name):
@@ -264,6 +266,43 @@ def defined_functions(source):
     return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
+MAX_IMPORTS = 100
+
+
+def _parsed(source):
+    """The syntax tree of a cell (IPython-only lines blanked), or None."""
+    if len(source) > MAX_PARSED_CHARS:
+        return None
+    lines = ["" if line.lstrip()[:1] in ("%", "!") else line for line in source.splitlines()]
+    try:
+        return ast.parse("\n".join(lines))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def imports_and_names(sources):
+    """(top-level import statements, names bound at top level) of the cells ``sources``: students
+    import in any cell (import copy in the setup cell, then copy.deepcopy in an exercise), and a
+    function may read a global that another cell defines."""
+    imports, names = [], set()
+    for source in sources:
+        tree = _parsed(source)
+        if tree is None:
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                statement = ast.get_source_segment("\n".join(source.splitlines()), node) or ""
+                if statement and len(imports) < MAX_IMPORTS and len(statement) <= 1000 and statement not in imports:
+                    imports.append(statement)
+                names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return imports, frozenset(names)
+
+
 def _grade_id(metadata):
     nbgrader = metadata.get("nbgrader")
     return nbgrader.get("grade_id") if isinstance(nbgrader, dict) else None
@@ -328,4 +367,6 @@ def read_graded_code(path, functions):
     if sum(map(len, graded)) > MAX_GRADED_CHARS:
         return GradedCode([], {}, messages, fatal=f"the graded cells hold more than {MAX_GRADED_CHARS:,} characters "
                                                   "together: remove long comments or data from them")
-    return GradedCode(graded, found, messages, refused=refused)
+    others = [src for i, (kind, src, _) in enumerate(cells) if kind == "code" and i not in chosen.values()]
+    imports, defined = imports_and_names(others)
+    return GradedCode(graded, found, messages, refused=refused, imports=imports, defined_elsewhere=defined)

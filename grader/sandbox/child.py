@@ -396,6 +396,14 @@ def build_namespace(task, channel):
     """Setup cell, then the student's cells, then the reference dependencies on top."""
     namespace = {"__name__": "__main__"}
     exec(_compiled(task["setup"], "<setup>"), namespace)
+    for source in task.get("imports", ()):
+        # The student's imports from cells that are not run (import copy beside the setup): those
+        # that work here are honoured, and one that cannot (a module of another course version) is
+        # no fault of the exercises.
+        try:
+            exec(_compiled(source, "<import>"), namespace)
+        except Exception:  # noqa: BLE001
+            pass
     cell_errors = []
     for i, source in enumerate(task["cells"]):
         try:

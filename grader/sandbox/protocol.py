@@ -3,7 +3,7 @@
 The messages between a grading process (host.py) and a sandbox (child.py), each one wire frame
 (grader/sandbox/wire.py); the roles are those of grader/sandbox/__init__.py:
 
-  grading process -> sandbox  {"task": {"function", "setup", "cells", "cases", "deps"}}
+  grading process -> sandbox  {"task": {"function", "setup", "imports", "cells", "cases", "deps"}}
                               {"value": ...} or {"refused": {"type", "message"}}   (answer to a call)
   sandbox -> grading process  {"ready": {"uid"}}                 (once, at start)
                               {"call": name, "args": [...]}      (a reference dependency, during a task)
