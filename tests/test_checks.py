@@ -511,3 +511,16 @@ def test_does_a_check_point_at_the_failing_helper_the_function_calls(capsys):
     right = notebook_functions(LAYER_BACKWARD.format(keepdims=", keepdims=True"))
     report, failed = run_check(capsys, "linear_activation_backward", right["linear_activation_backward"])
     assert not failed and "note:" not in report
+
+
+def test_is_a_name_error_explained_by_the_grader_and_left_plain_in_a_notebook():
+    """The grader runs exercise cells alone, so a NameError there gets the why and the fix (and
+    whether another cell defines the name); in a notebook the name is simply undefined."""
+    from testCases.checks import describe_error
+
+    graded = describe_error("update_parameters", "NameError", "name 'copy' is not defined", defined_elsewhere={"copy"})
+    assert graded.startswith("update_parameters uses copy, which is not defined when it runs on its own")
+    assert "Your notebook defines it in another cell" in graded and "pass it as an argument" in graded
+    assert "another cell" not in describe_error("f", "NameError", "name 'x' is not defined", defined_elsewhere=set())
+    plain = describe_error("f", "NameError", "name 'x' is not defined", where="line 3: y = x")
+    assert plain == "f raised NameError: name 'x' is not defined (line 3: y = x)"

@@ -85,13 +85,26 @@ class KnownMistake:
     hint: str
 
 
-def describe_error(function, error_type, message, raised_in=None, where=""):
+_UNDEFINED_NAME = re.compile(r"name '(\w+)' is not defined")
+
+
+def describe_error(function, error_type, message, raised_in=None, where="", defined_elsewhere=None):
     """One sentence for an exception raised while calling ``function``; ``raised_in`` is the
-    function whose code raised it (a helper it calls may be the one not implemented yet)."""
+    function whose code raised it (a helper it calls may be the one not implemented yet).
+    ``defined_elsewhere`` is given by the grader, which runs the exercise cells alone: the names the
+    notebook's other cells define (a NameError there is explained; in a notebook it is plain)."""
     culprit = raised_in or function
     if error_type == "NotImplementedError":
         called = f" ({function} calls it)" if culprit != function else ""
         return f"{culprit} is not implemented yet{called}: replace `raise NotImplementedError()` with your code."
+    undefined = _UNDEFINED_NAME.search(message) if error_type == "NameError" and defined_elsewhere is not None else None
+    if undefined:
+        name = undefined.group(1)
+        elsewhere = " Your notebook defines it in another cell, which the grader does not run." \
+            if name in defined_elsewhere else ""
+        return (f"{culprit} uses {name}, which is not defined when it runs on its own: the grader runs only your "
+                f"exercise cells and your notebook's imports.{elsewhere} Define {name} inside the function, or pass "
+                "it as an argument.")
     place = f" ({where})" if where else ""
     return f"{function} raised {error_type}: {message}{place}"
 
