@@ -9,7 +9,7 @@ def L_model_forward(X, parameters):
     """Forward pass through all L layers.
 
     X: (n[0], m); parameters: W1..WL (n[l], n[l-1]) and b1..bL (n[l], 1).
-    Returns ``(AL, caches)``: AL (n[L], m) the sigmoid output, caches a list of L layer caches,
+    Returns ``(AL, caches)``: AL (1, m) the output of the single sigmoid unit, caches a list of L layer caches,
     caches[l-1] belonging to layer l.
     """
     L = len(parameters) // 2
@@ -36,7 +36,7 @@ def compute_cost(AL, Y):
 def L_model_backward(AL, Y, caches):
     """Backward pass through all L layers.
 
-    AL: (n[L], m) output of L_model_forward; Y: labels of AL's shape; caches from L_model_forward.
+    AL: (1, m) output of L_model_forward; Y: (1, m) labels 0 or 1; caches from L_model_forward.
     Returns grads with dA{l-1}, dW{l}, db{l} for l = 1..L (dA0 is the gradient w.r.t. X).
     """
     grads = {}

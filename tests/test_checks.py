@@ -524,3 +524,24 @@ def test_is_a_name_error_explained_by_the_grader_and_left_plain_in_a_notebook():
     assert "another cell" not in describe_error("f", "NameError", "name 'x' is not defined", defined_elsewhere=set())
     plain = describe_error("f", "NameError", "name 'x' is not defined", where="line 3: y = x")
     assert plain == "f raised NameError: name 'x' is not defined (line 3: y = x)"
+
+
+def test_does_a_relu_mask_that_keeps_the_boundary_fail_only_where_z_is_exactly_zero(capsys):
+    """dZ must be 0 where Z is exactly 0 (the course's relu_backward): a `Z >= 0` mask passes the
+    course's fixture but fails the case built with exact zeros."""
+    layer = notebook_functions("""
+import numpy as np
+
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    if activation == "relu":
+        dZ = dA * (Z >= 0)
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s * (1 - s)
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
+""")["linear_activation_backward"]
+    report, failed = run_check(capsys, "linear_activation_backward", layer)
+    assert failed and "[PASS] course_relu" in report and "[FAIL] relu_boundary" in report
+    assert report.count("[FAIL]") == 1

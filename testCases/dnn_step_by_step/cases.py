@@ -1,6 +1,6 @@
 """The public cases of the step-by-step assignment: the course's fixture of each function, plus
-cases the course lacks (several output units, more examples, other shapes, a real probability
-AL for the backward pass), and the input builders that the hidden cases share.
+cases the course lacks (more examples, other shapes, several layers, a real probability AL
+for the backward pass, pre-activations exactly at the ReLU's boundary), and the input builders that the hidden cases share.
 
 Extra cases draw from their own ``np.random.RandomState(seed)`` so they never disturb (or
 depend on) the global RNG that the course's functions seed.
@@ -22,22 +22,27 @@ def random_parameters(rng, layer_dims):
     return parameters
 
 
-def layer_cache(rng, n_prev, n, m, relu_input=False):
-    """((A_prev, W, b), Z) with A_prev >= 0 when it comes out of a ReLU layer."""
+def layer_cache(rng, n_prev, n, m, relu_input=False, zeros=False):
+    """((A_prev, W, b), Z) with A_prev >= 0 when it comes out of a ReLU layer; with ``zeros``,
+    about a quarter of Z is exactly 0, the ReLU's boundary (where dZ must be 0)."""
     A_prev = rng.randn(n_prev, m)
     if relu_input:
         A_prev = np.maximum(0, A_prev)
-    return (A_prev, rng.randn(n, n_prev), rng.randn(n, 1)), rng.randn(n, m)
+    W, b, Z = rng.randn(n, n_prev), rng.randn(n, 1), rng.randn(n, m)
+    if zeros:
+        Z[rng.rand(n, m) < 0.25] = 0.0
+    return (A_prev, W, b), Z
 
 
-def model_backward_case(seed, layer_dims, m):
-    """AL a real probability (a sigmoid output), Y of 0/1 labels, caches of an L-layer network."""
+def model_backward_case(seed, layer_dims, m, zeros=False):
+    """AL a real probability (a sigmoid output), Y of 0/1 labels, caches of an L-layer network
+    (with ``zeros``, hidden layers' Z hold exact zeros)."""
     rng = case_rng(seed)
     n_L = layer_dims[-1]
     AL, _ = sigmoid(rng.randn(n_L, m))
     Y = (rng.rand(n_L, m) > 0.5).astype(float)
     caches = [
-        layer_cache(rng, layer_dims[l - 1], layer_dims[l], m, relu_input=l > 1)
+        layer_cache(rng, layer_dims[l - 1], layer_dims[l], m, relu_input=l > 1, zeros=zeros and l < len(layer_dims) - 1)
         for l in range(1, len(layer_dims))
     ]
     return AL, Y, caches
@@ -62,12 +67,13 @@ def cost_inputs(seed, n_y, m):
     return AL, (rng.rand(n_y, m) > 0.5).astype(float)
 
 
-def backward_inputs(seed, n_prev, n, m, with_activation_cache=False):
-    """dZ (or dA): (n, m) and the linear cache (A_prev, W, b), or the layer cache ((A_prev, W, b), Z)."""
+def backward_inputs(seed, n_prev, n, m, with_activation_cache=False, zeros=False):
+    """dZ (or dA): (n, m) and the linear cache (A_prev, W, b), or the layer cache ((A_prev, W, b), Z)
+    (with ``zeros``, Z holds exact zeros)."""
     rng = case_rng(seed)
     upstream = rng.randn(n, m)
     if with_activation_cache:
-        return upstream, layer_cache(rng, n_prev, n, m)
+        return upstream, layer_cache(rng, n_prev, n, m, zeros=zeros)
     return upstream, (rng.randn(n_prev, m), rng.randn(n, n_prev), rng.randn(n, 1))
 
 
@@ -97,8 +103,8 @@ CASES = (
     Case("linear_activation_forward", "several_units_relu", "3 units, 4 inputs, 6 examples, relu",
          lambda: (*linear_inputs(103, 4, 3, 6), "relu")),
     Case("L_model_forward", "course", "the course's 2-hidden-layer fixture (seed 6)", course.L_model_forward_test_case_2hidden),
-    Case("L_model_forward", "deeper", "[6, 5, 4, 3, 2], 4 layers, 2 output units, 7 examples",
-         lambda: forward_inputs(104, [6, 5, 4, 3, 2], 7)),
+    Case("L_model_forward", "deeper", "[6, 5, 4, 3, 1], 4 layers, 7 examples",
+         lambda: forward_inputs(104, [6, 5, 4, 3, 1], 7)),
     Case("L_model_forward", "one_layer", "[4, 1], only the sigmoid layer",
          lambda: forward_inputs(105, [4, 1], 3)),
     Case("compute_cost", "course", "the course's Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]]",
@@ -116,11 +122,13 @@ CASES = (
          lambda: (*backward_inputs(109, 3, 4, 5, with_activation_cache=True), "sigmoid")),
     Case("linear_activation_backward", "several_units_relu", "4 units, 3 inputs, 5 examples, relu",
          lambda: (*backward_inputs(108, 3, 4, 5, with_activation_cache=True), "relu")),
-    Case("L_model_backward", "course", "the course's fixture (seed 3; its AL is not a probability)", course.L_model_backward_test_case),
+
+    Case("linear_activation_backward", "relu_boundary", "4 units, 3 inputs, 5 examples, relu, some Z exactly 0",
+         lambda: (*backward_inputs(114, 3, 4, 5, with_activation_cache=True, zeros=True), "relu")),    Case("L_model_backward", "course", "the course's fixture (seed 3; its AL is not a probability)", course.L_model_backward_test_case),
     Case("L_model_backward", "probabilities", "[5, 4, 3, 1], AL a real probability, 6 examples",
          lambda: model_backward_case(110, [5, 4, 3, 1], 6)),
     Case("L_model_backward", "one_layer", "[3, 1], only the sigmoid layer", lambda: model_backward_case(111, [3, 1], 4)),
-    Case("L_model_backward", "two_outputs", "[4, 3, 2], 2 output units", lambda: model_backward_case(112, [4, 3, 2], 5)),
-    Case("update_parameters", "course", "the course's fixture (seeds 2 and 3, learning rate 0.1)", course.update_parameters_test_case),
+    Case("L_model_backward", "relu_boundary", "[4, 3, 1], some hidden Z exactly 0 (dZ must be 0 there)",
+         lambda: model_backward_case(112, [4, 3, 1], 5, zeros=True)),    Case("update_parameters", "course", "the course's fixture (seeds 2 and 3, learning rate 0.1)", course.update_parameters_test_case),
     Case("update_parameters", "three_layers", "[5, 4, 3, 2], learning rate 0.05", lambda: update_case(113, [5, 4, 3, 2], 0.05)),
 )

@@ -30,7 +30,8 @@ def draw(function, rng):
         case "linear_activation_forward":
             return (f"{shape}, {activation}",
                     lambda: (*linear_inputs(seed, n_prev, n, m), activation))
-        case "L_model_forward":
+        case "L_model_forward":  # one sigmoid output unit, as the course's contract says
+            dims[-1] = 1
             return f"layers {dims}, {count(m, 'example')}", lambda: forward_inputs(seed, dims, m)
         case "compute_cost":
             return count(m, "example"), lambda: cost_inputs(seed, 1, m)
@@ -38,9 +39,10 @@ def draw(function, rng):
             return shape, lambda: backward_inputs(seed, n_prev, n, m)
         case "linear_activation_backward":
             return (f"{shape}, {activation}",
-                    lambda: (*backward_inputs(seed, n_prev, n, m, with_activation_cache=True), activation))
+                    lambda: (*backward_inputs(seed, n_prev, n, m, with_activation_cache=True, zeros=True), activation))
         case "L_model_backward":
-            return f"layers {dims}, {count(m, 'example')}", lambda: model_backward_case(seed, dims, m)
+            dims[-1] = 1
+            return f"layers {dims}, {count(m, 'example')}", lambda: model_backward_case(seed, dims, m, zeros=True)
         case "update_parameters":
             rate = round(float(rng.uniform(0.001, 0.5)), 4)
             return f"layers {dims}, learning rate {rate}", lambda: update_case(seed, dims, rate)

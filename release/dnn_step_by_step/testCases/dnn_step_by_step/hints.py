@@ -22,7 +22,7 @@ HINTS = (
     ("L_model_forward", "AL", "values",
      "Hidden layers 1 .. L-1 use relu, only the last layer uses sigmoid; L = len(parameters) // 2, and each "
      "layer's input is the previous layer's output."),
-    ("L_model_forward", "AL", "shape", "AL has shape (n[L], m): did the last layer run, and on the right input?"),
+    ("L_model_forward", "AL", "shape", "AL has shape (1, m), one sigmoid unit: did the last layer run, and on the right input?"),
     ("L_model_forward", "caches", "length", "Keep one cache per layer, L in all, the output layer's included."),
     ("L_model_forward", "caches", "values",
      "Each layer's cache is the one linear_activation_forward returns: ((A_prev, W, b), Z)."),
