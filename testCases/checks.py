@@ -18,6 +18,8 @@ import re
 import traceback
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from dnn_utils.compare import Difference, compare, identical
 
 from .hints import hint_for
@@ -76,6 +78,7 @@ class CaseVerdict:
     raised: str | None = None
     mutated: bool = False
     printed: str = ""
+    expected: object = None
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ def evaluate_case(assignment, case, expected, call):
         verdict.messages.append(clip(f"{function} returned something that is not numbers or arrays ({call.not_plain})",
                                      MAX_MESSAGE))
         return verdict
-    verdict.output, verdict.returned = call.output, True
+    verdict.output, verdict.returned, verdict.expected = call.output, True, expected
     differences = []
     if call.args_after is None:
         # Fail closed: inputs that cannot be checked earn nothing.
@@ -214,6 +217,133 @@ def match_mistakes(assignment, function, verdicts, mistakes):
     return [mistake for *_, mistake in sorted(found, key=lambda item: item[:2])]
 
 
+# --- symptoms: naming a misconception the catalogue does not know --------------------------------
+
+def _leaves(value, path, out):
+    """{path: float array} of every numeric leaf of ``value`` (dicts, tuples and lists walked)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _leaves(item, f"{path}[{key!r}]", out)
+    elif isinstance(value, (tuple, list)) and not (value and all(isinstance(v, (int, float)) for v in value)):
+        for i, item in enumerate(value):
+            _leaves(item, f"{path}[{i}]", out)
+    else:
+        try:
+            array = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            return
+        if array.size and np.isfinite(array).all():
+            out[path] = array
+    return out
+
+
+def _named_leaves(assignment, function, value):
+    names = assignment.function(function).outputs
+    if isinstance(names, str):
+        return _leaves(value, names, {})
+    out = {}
+    if isinstance(value, (tuple, list)) and len(value) == len(names):
+        for name, item in zip(names, value):
+            _leaves(item, name, out)
+    return out
+
+
+def _close(a, b):
+    return a.shape == b.shape and np.allclose(a, b, rtol=1e-6, atol=1e-9)
+
+
+_LAYER = re.compile(r"\d+")
+
+
+def _symptoms(assignment, function, verdict):
+    """{(kind, path): detail} of relations between one failed case's output and the expected one."""
+    actual = _named_leaves(assignment, function, verdict.output)
+    expected = _named_leaves(assignment, function, verdict.expected)
+    found = {}
+    for path, e in expected.items():
+        a = actual.get(path)
+        if a is None or _close(a, e):
+            continue
+        if a.shape == e.shape:
+            if not a.any() and e.any():
+                found["zero", path] = ""
+                continue
+            scale = float((a * e).sum() / (e * e).sum()) if (e * e).sum() else 0.0
+            if scale and not np.isclose(scale, 1.0) and _close(a, scale * e):
+                kind = "sign" if np.isclose(scale, -1.0) else "factor"
+                # Any number is a multiple of another: where an output is one number, only the
+                # same factor in every failed case, and more than one of them, is a symptom.
+                found[kind, path] = f"{scale:.4g}" if e.size > 1 else ("one number", f"{scale:.4g}")
+                continue
+            if path.startswith("cost") and a.ndim == 1 and a.size > 1 and np.allclose(a, a[0]) and not np.allclose(e, e[0]):
+                found["constant", path] = ""
+                continue
+        elif e.ndim == 2 and a.shape == e.T.shape and _close(a, e.T):
+            found["transpose", path] = ""
+            continue
+        elif a.ndim == e.ndim == 1 and path.startswith("cost") and a.size != e.size:
+            found["recorded", path] = f"{a.size} values instead of {e.size}"
+            continue
+        for other, value in expected.items():
+            if other != path and _close(a, value):
+                shift = [int(x) - int(y) for x, y in zip(_LAYER.findall(other), _LAYER.findall(path))]
+                if _LAYER.sub("#", other) == _LAYER.sub("#", path) and len(set(shift)) == 1 and shift[0]:
+                    found["shift", _LAYER.sub("#", path)] = f"{shift[0]:+d}"
+                else:
+                    found["other", path] = other
+                break
+    return found
+
+
+_SYMPTOMS = {
+    "zero": ("{path} left at zero", "{path} comes back as zeros: is it computed at all, or overwritten after it is?"),
+    "sign": ("{path} with the opposite sign", "{path} is exactly minus what it should be: look for a sign, or a "
+             "subtraction the wrong way round, in the formula that makes it."),
+    "factor": ("{path} off by a factor ({detail})", "{path} is the right values times a factor ({detail}): one is "
+               "missing or extra (1/m, the number of examples? a 2? a learning rate?)."),
+    "transpose": ("{path} transposed", "{path} holds the right numbers in the transposed shape: check which factor "
+                  "of the product comes first and what is transposed."),
+    "shift": ("layers numbered one off ({path}, {detail})", "Each layer's values are there, under the next or the "
+              "previous layer's key: check the layer index you use when you read the caches and store the results."),
+    "other": ("{path} holds the value of {detail}", "{path} equals what {detail} should be: check which variable "
+              "you return or store there."),
+    "constant": ("a cost curve that never changes", "The cost is the same at every recorded iteration: the "
+                 "parameters are never updated (is the result of the update kept?)."),
+    "recorded": ("the costs recorded at other iterations ({detail})", "Record the cost once every 100 iterations, "
+                 "from iteration 0, before that iteration's update: check the condition and the loop's range."),
+}
+
+
+def recognise_symptoms(assignment, function, verdicts):
+    """When no catalogued mistake matches: a misconception named from a relation between the
+    student's outputs and the expected ones that holds on every failed case with an output (a
+    sign, a factor, a transpose, layers shifted, another quantity, zeros, a flat cost curve)."""
+    failed = [v for v in verdicts if not v.passed]
+    if not failed or not all(v.returned and v.expected is not None for v in failed):
+        return []
+    found = [_symptoms(assignment, function, verdict) for verdict in failed]
+    common = set.intersection(*(set(symptoms) for symptoms in found))
+    for kind in _SYMPTOMS:  # in order of how specific they are
+        for key in sorted(k for k in common if k[0] == kind):
+            details = [symptoms[key] for symptoms in found]
+            factors = {d[1] if isinstance(d, tuple) else d for d in details}
+            if any(isinstance(d, tuple) for d in details) and (len(factors) > 1 or len(failed) < 2):
+                continue  # a factor seen only on single numbers, and not the same in several cases
+            if kind in ("sign", "factor"):
+                detail = factors.pop() if len(factors) == 1 else "a different one in each case: m, the number of examples?"
+            else:
+                detail = details[0]
+            title, hint = (text.format(path=key[1], detail=detail) for text in _SYMPTOMS[kind])
+            return [KnownMistake(f"symptom-{kind}", title, hint)]
+    return []
+
+
+def name_mistake(assignment, function, verdicts, mistakes):
+    """The one rule for naming what went wrong: the catalogued mistakes first (most specific), then
+    the symptoms."""
+    return match_mistakes(assignment, function, verdicts, mistakes) or recognise_symptoms(assignment, function, verdicts)
+
+
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
 
@@ -270,8 +400,11 @@ def report_lines(function, verdicts, mistakes, hints, notes=()):
             lines.append(f"  {function} printed (case {verdict.name}):")
             lines += [f"    | {line}" for line in verdict.printed.rstrip("\n").split("\n")]
     lines += [f"  note: {note}" for note in notes]
+    if mistakes and notes and mistakes[0].id.startswith("symptom-"):
+        mistakes = []  # the failing helper is the cause: its symptom here would only send the student astray
     if mistakes:
-        lines += [f"This looks like a known mistake: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
+        lead = "This looks like" if mistakes[0].id.startswith("symptom-") else "This looks like a known mistake"
+        lines += [f"{lead}: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
     elif failed and not notes:  # a note on a failing helper is the hint
         lines += [f"  hint: {hint}" for hint in hints[:2]]
     return lines
@@ -341,8 +474,7 @@ def checker(assignment):
         expected = assignment.expected_outputs
         verdicts = [evaluate_case(assignment, case, expected[case.key], call_here(function_name, function, case.build()))
                     for case in cases]
-        mistakes = match_mistakes(assignment, function_name, verdicts,
-                                  assignment.known_mistakes.get(function_name, {}))
+        mistakes = name_mistake(assignment, function_name, verdicts, assignment.known_mistakes.get(function_name, {}))
         failed = sum(not v.passed for v in verdicts)
         notes = [f"{name}, which {function_name} calls, fails its own check: fix it first, then run this check again."
                  for name in (failing_dependencies(assignment, function_name, function) if failed else [])]

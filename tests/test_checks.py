@@ -283,10 +283,10 @@ def test_does_a_db_without_keepdims_get_the_keepdims_advice_and_its_mistake(caps
 def test_are_generic_hints_printed_when_no_catalogued_mistake_matches(capsys):
     def compute_cost(AL, Y):
         m = Y.shape[1]
-        return np.squeeze(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m) * 2.0  # no catalogued mistake
+        return np.squeeze(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m) + 0.1  # neither catalogued nor a symptom
 
     report, failed = run_check(capsys, "compute_cost", compute_cost)
-    assert failed and "This looks like a known mistake" not in report
+    assert failed and "This looks like" not in report
     hint = hint_for(ASSIGNMENT.hints, "compute_cost", "cost", "values")
     assert hint.startswith("The cross-entropy has two terms")
     assert report.count("  hint: " + hint) == 1
@@ -545,3 +545,46 @@ def linear_activation_backward(dA, cache, activation):
     report, failed = run_check(capsys, "linear_activation_backward", layer)
     assert failed and "[PASS] course_relu" in report and "[FAIL] relu_boundary" in report
     assert report.count("[FAIL]") == 1
+
+
+SYMPTOMS = {
+    "a constant factor": ("linear_backward", lambda out: (out[0], out[1], out[2] * 3), "db off by a factor (3)"),
+    "a sign": ("linear_backward", lambda out: (out[0], -out[1], out[2]), "dW with the opposite sign"),
+    "the same factor in every case": ("compute_cost", lambda out: 2 * out, "cost off by a factor (2)"),
+    "a transpose": ("linear_backward", lambda out: (out[0].T, out[1], out[2]), "dA_prev transposed"),
+    "zeros": ("linear_forward", lambda out: (0 * out[0], out[1]), "Z left at zero"),
+    "layers shifted": ("L_model_backward", lambda g: {k: g.get(k[:2] + str(int(k[2:]) + 1), v) if k.startswith("dW") else v
+                                                      for k, v in g.items()}, "layers numbered one off (grads['dW#'], +1)"),
+}
+
+
+@pytest.mark.parametrize("symptom", list(SYMPTOMS))
+def test_is_a_misconception_the_catalogue_lacks_named_from_its_symptom(symptom, capsys):
+    """A wrong function the catalogue does not know (the reference with one output scaled, negated,
+    transposed, zeroed or moved to the next layer's key): does the check name the symptom, with a hint?"""
+    import source_solutions.dnn_step_by_step as reference
+
+    function, transform, title = SYMPTOMS[symptom]
+    right = getattr(reference, function)
+    report, failed = run_check(capsys, function, lambda *args: transform(right(*args)))
+    assert failed and f"This looks like: {title}." in report, report
+
+
+def test_are_nearly_all_generated_wrong_functions_named_rightly():
+    """benchmarks/diagnosis.py: every catalogued mistake named as itself, and at least 90 % of the
+    generated variants (the reference with a factor, transpose, zeros or layer shift on one output)
+    named with their symptom (or a catalogued mistake that does exactly that)."""
+    import sys
+
+    from grader.paths import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import diagnosis
+    finally:
+        sys.path.pop(0)
+    results = diagnosis.measure()
+    right, _, total, misses = results["catalogue"]
+    assert right == total, misses
+    right, _, total, misses = results["generated"]
+    assert total > 100 and right >= 0.9 * total, misses

@@ -22,7 +22,7 @@ import numpy as np
 
 from dnn_utils.compare import identical
 from testCases.assignment import GLOBAL_RNG_LOCK
-from testCases.checks import match_mistakes
+from testCases.checks import name_mistake
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ def diagnose(spec, function, verdicts, args):
     here is logged, never raised: a diagnosis is a bonus and must not cost a grade."""
     try:
         cases = [(verdict.name, case_args) for verdict, case_args in zip(verdicts, args)]
-        return match_mistakes(spec.declaration, function, verdicts, mistake_data(spec, function, cases))
+        return name_mistake(spec.declaration, function, verdicts, mistake_data(spec, function, cases))
     except Exception:
         log.exception("diagnosis of %s (%s) failed", function, spec.assignment)
         return []
