@@ -5,7 +5,8 @@ one naming rule of the check cells and the grader (testCases.checks.name_mistake
 
   catalogue   every catalogued mistake of every assignment: is it named, and named as itself?
   generated   the reference with one symptom applied to one output: a factor (-1, 2, 0.5, 10),
-              a transpose, zeros, or (for dicts of layers) every layer's value moved to the next
+              a transpose, zeros, a rank-1 array or a row broadcast with a column (for a row or
+              column output), or (for dicts of layers) every layer's value moved to the next
               layer's key: is a misconception named, and is it the right one (that symptom, or a
               catalogued mistake that does exactly what the variant does)?
 
@@ -59,6 +60,18 @@ def _map_leaf(output, names, target, change):
     return out[0] if single else tuple(out)
 
 
+def always_a_row_or_column(spec, function, target):
+    """Is output (or dict key) ``target`` of ``function`` a row or a column on every case?"""
+    names = spec.declaration.function(function).outputs
+    for case in cases_of(spec, function):
+        output = reference_output(spec, case)
+        for name, value in zip((names,) if isinstance(names, str) else names, (output,) if isinstance(names, str) else output):
+            leaf = value.get(target) if isinstance(value, dict) else value if name == target else None
+            if leaf is not None and (np.ndim(leaf) != 2 or 1 not in np.shape(leaf)):
+                return False
+    return True
+
+
 def generated_variants(spec, function):
     """[(label, implementation, expected symptom kind)] for one graded function."""
     graded = spec.declaration.function(function)
@@ -84,6 +97,9 @@ def generated_variants(spec, function):
             variants.append((f"{target} transposed", make(target, lambda v: v.T), "transpose"))
         if value.size > 1:
             variants.append((f"{target} zeros", make(target, np.zeros_like), "zero"))
+        if value.ndim == 2 and 1 in value.shape and value.size > 1 and always_a_row_or_column(spec, function, target):
+            variants.append((f"{target} rank-1", make(target, np.ravel), "rank1"))
+            variants.append((f"{target} broadcast", make(target, lambda v: v + v.T - v.T), "broadcast"))
     if isinstance(sample, dict) and any(key[-1].isdigit() for key in sample):
         def shifted(*args):
             out = reference(*args)

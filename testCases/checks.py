@@ -281,6 +281,12 @@ def _symptoms(assignment, function, verdict):
         elif e.ndim == 2 and a.shape == e.T.shape and _close(a, e.T):
             found["transpose", path] = ""
             continue
+        elif a.ndim == 1 and e.ndim == 2 and 1 in e.shape and _close(a, e.ravel()):
+            found["rank1", path] = f"{a.shape} instead of {e.shape}"
+            continue
+        elif a.ndim == 2 and e.ndim == 2 and 1 in e.shape and e.size > 1 and a.shape == (e.size, e.size):
+            found["broadcast", path] = f"{a.shape} instead of {e.shape}"
+            continue
         elif a.ndim == e.ndim == 1 and path.startswith("cost") and a.size != e.size:
             found["recorded", path] = f"{a.size} values instead of {e.size}"
             continue
@@ -303,6 +309,12 @@ _SYMPTOMS = {
                "missing or extra (1/m, the number of examples? a 2? a learning rate?)."),
     "transpose": ("{path} transposed", "{path} holds the right numbers in the transposed shape: check which factor "
                   "of the product comes first and what is transposed."),
+    "rank1": ("{path} as a rank-1 array, {detail}", "{path} has the right values but lost an axis: numpy's "
+              "sums and means drop the axis they reduce unless told to keep it (keepdims=True), and a rank-1 "
+              "array broadcasts differently from a column or a row."),
+    "broadcast": ("{path} broadcast into a square matrix, {detail}", "A row and a column of the same length, "
+                  "combined element-wise, broadcast into an m x m matrix: check the shapes of the two operands "
+                  "(a transposed one, or a rank-1 array?)."),
     "shift": ("layers numbered one off ({path}, {detail})", "Each layer's values are there, under the next or the "
               "previous layer's key: check the layer index you use when you read the caches and store the results."),
     "other": ("{path} holds the value of {detail}", "{path} equals what {detail} should be: check which variable "

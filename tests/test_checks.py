@@ -553,6 +553,9 @@ SYMPTOMS = {
     "the same factor in every case": ("compute_cost", lambda out: 2 * out, "cost off by a factor (2)"),
     "a transpose": ("linear_backward", lambda out: (out[0].T, out[1], out[2]), "dA_prev transposed"),
     "zeros": ("linear_forward", lambda out: (0 * out[0], out[1]), "Z left at zero"),
+    "a lost axis": ("L_model_forward", lambda out: (out[0].ravel(), out[1]), "AL as a rank-1 array, (4,) instead of (1, 4)"),
+    "a broadcast": ("L_model_forward", lambda out: (out[0] + out[0].T - out[0].T, out[1]),
+                    "AL broadcast into a square matrix, (4, 4) instead of (1, 4)"),
     "layers shifted": ("L_model_backward", lambda g: {k: g.get(k[:2] + str(int(k[2:]) + 1), v) if k.startswith("dW") else v
                                                       for k, v in g.items()}, "layers numbered one off (grads['dW#'], +1)"),
 }
