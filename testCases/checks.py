@@ -422,22 +422,16 @@ def report_lines(function, verdicts, mistakes, hints, notes=()):
     return lines
 
 
-def _raised_in(error, function):
-    """The name of the innermost function of the student's notebook that raised ``error``."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if _notebook_file(f.filename)]
-    return frames[-1].name if frames and frames[-1].name != "<module>" else function
-
-
-def _notebook_file(filename):
-    return "ipykernel" in filename or filename.startswith("<")
-
-
-def _where(error):
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if _notebook_file(f.filename)]
+def _notebook_frame(error):
+    """(function name, "line N: code") of the innermost frame of the student's notebook that
+    ``error`` passed through; ("", "") when none did. The function name is "" at a cell's top level."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if "ipykernel" in f.filename or f.filename.startswith("<")]
     if not frames:
-        return ""
+        return "", ""
     frame = frames[-1]
-    return f"line {frame.lineno}: {frame.line.strip()}" if frame.line else f"line {frame.lineno}"
+    where = f"line {frame.lineno}: {frame.line.strip()}" if frame.line else f"line {frame.lineno}"
+    return ("" if frame.name == "<module>" else frame.name), where
 
 
 def call_here(function_name, function, args):
@@ -448,8 +442,8 @@ def call_here(function_name, function, args):
         with contextlib.redirect_stdout(printed):
             output = function(*args)
     except Exception as error:  # the student's code may raise anything
-        text = describe_error(function_name, type(error).__name__, str(error), _raised_in(error, function_name),
-                              _where(error))
+        raised_in, where = _notebook_frame(error)
+        text = describe_error(function_name, type(error).__name__, str(error), raised_in or None, where)
         return Call(pristine, error=type(error).__name__, error_text=text, printed=printed.getvalue())
     return Call(pristine, output, args_after=list(args), printed=printed.getvalue())
 
