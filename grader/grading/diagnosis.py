@@ -93,9 +93,15 @@ class MistakeOutputs(Mapping):
     def __init__(self, spec, function, mistake, cases):
         self._run = lambda args: mistake_outcome(spec.assignment, function, mistake, args)
         self._args = dict(cases)
+        self._outcomes = {}  # matching asks `name in` then `[name]`: one run (and one fingerprint) each
+
+    def _outcome(self, name):
+        if name not in self._outcomes:
+            self._outcomes[name] = self._run(self._args[name])
+        return self._outcomes[name]
 
     def __getitem__(self, name):
-        outcome = self._run(self._args[name])
+        outcome = self._outcome(name)
         if outcome.raised:
             raise KeyError(name)
         return outcome.output
@@ -107,7 +113,7 @@ class MistakeOutputs(Mapping):
         return sum(1 for _ in self)
 
     def __contains__(self, name):
-        return name in self._args and not self._run(self._args[name]).raised
+        return name in self._args and not self._outcome(name).raised
 
 
 def mistake_data(spec, function, cases):
