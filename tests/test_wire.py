@@ -118,3 +118,13 @@ def test_a_forged_result_becomes_typed_clipped_values():
     assert run.cases[1].raised.type == "GraderError"
     assert run.cases[2].returned and run.cases[2].args_after is None  # fails closed: inputs not checked
     assert task_run("garbage", 3).sandbox_error.type == "GraderError"
+
+
+def test_the_function_a_sandbox_says_raised_is_an_identifier_or_nothing():
+    """A sandbox names the function that raised (for the blame in feedback): anything but a short
+    identifier (text with spaces or a newline, markup, a huge name, not a string) is dropped."""
+    from grader.sandbox.protocol import raised
+
+    assert raised({"type": "NotImplementedError", "message": "", "function": "linear_forward"}).function == "linear_forward"
+    for forged in ("a b", "f\n", "<script>", "x" * 81, 7, None, ["f"]):
+        assert raised({"type": "ValueError", "message": "m", "function": forged}).function == ""
