@@ -109,19 +109,20 @@ def _layer_forward_variant(*, choose=lambda activation: activation, cache_A=Fals
 # --------------------------------------------------------------------------------------------
 
 
-def _model_forward_variant(*, hidden="relu", output="sigmoid", keep_output_cache=True, append_after_loop=False):
+def _model_forward_variant(*, hidden="relu", output="sigmoid", keep_output_cache=True, append_after_loop=False,
+                           hidden_fed_X=False, output_fed_X=False):
     def L_model_forward(X, parameters):
         L = len(parameters) // 2
         caches = []
         A = X
         cache = None
         for l in range(1, L):
-            A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden)
+            A, cache = linear_activation_forward(X if hidden_fed_X else A, parameters[f"W{l}"], parameters[f"b{l}"], hidden)
             if not append_after_loop:
                 caches.append(cache)
         if append_after_loop and cache is not None:
             caches.append(cache)
-        AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output)
+        AL, cache = linear_activation_forward(X if output_fed_X else A, parameters[f"W{L}"], parameters[f"b{L}"], output)
         if keep_output_cache:
             caches.append(cache)
         return AL, caches
@@ -197,7 +198,7 @@ def _layer_backward_variant(*, choose=lambda activation: activation, skip_deriva
 
 
 def _model_backward_variant(*, hidden="relu", output="sigmoid", shortcut=False, feed_dAL=False, key_shift=0,
-                            first_layer=1, dAL_sign=-1.0):
+                            first_layer=1, dAL_sign=-1.0, caches_from_the_end=False):
     def L_model_backward(AL, Y, caches):
         grads = {}
         L = len(caches)
@@ -210,7 +211,8 @@ def _model_backward_variant(*, hidden="relu", output="sigmoid", shortcut=False, 
         grads[f"dA{L - 1 + key_shift}"], grads[f"dW{L}"], grads[f"db{L}"] = dA, dW, db
         for l in range(L - 1, first_layer - 1, -1):
             upstream = dAL if feed_dAL else dA
-            dA, dW, db = linear_activation_backward(upstream, caches[l - 1], hidden)
+            dA, dW, db = linear_activation_backward(upstream, caches[L - 1 - l] if caches_from_the_end else caches[l - 1],
+                                                    hidden)
             grads[f"dA{l - 1 + key_shift}"], grads[f"dW{l}"], grads[f"db{l}"] = dA, dW, db
         return grads
 
@@ -324,6 +326,12 @@ MISTAKES = {
         Mistake("sigmoid_on_hidden", "sigmoid on the hidden layers",
                 "The hidden layers 1 .. L-1 use relu; sigmoid is for the output layer only.",
                 _model_forward_variant, dict(hidden="sigmoid")),
+        Mistake("hidden_layers_fed_X", "every hidden layer fed X",
+                "Each layer's input is the activation the layer before it just computed; only layer 1 starts from X.",
+                _model_forward_variant, dict(hidden_fed_X=True)),
+        Mistake("output_fed_X", "the output layer fed X",
+                "The output layer's input is the last hidden layer's activation, not the network's input.",
+                _model_forward_variant, dict(output_fed_X=True)),
         Mistake("output_cache_missing", "the output layer's cache not kept",
                 "caches needs one entry per layer, L in all: the last layer's cache must be appended too.",
                 _model_forward_variant, dict(keep_output_cache=False)),
@@ -395,6 +403,9 @@ MISTAKES = {
         Mistake("dZ_shortcut", "the dZ = AL - Y shortcut instead of going through the sigmoid layer",
                 "AL - Y equals dZ[L] only when AL is the sigmoid of the cached Z[L]; the function must work from "
                 "dAL and the cache it is given, through the sigmoid backward step.", _model_backward_variant, dict(shortcut=True)),
+        Mistake("caches_from_the_wrong_end", "the hidden layers' caches read from the wrong end",
+                "caches[0] is layer 1's cache and caches[L-1] the output layer's: going back through the layers, "
+                "layer l needs caches[l-1].", _model_backward_variant, dict(caches_from_the_end=True)),
         Mistake("dAL_fed_to_every_layer", "dAL fed to every layer",
                 "Each layer's backward step starts from the dA that the layer above just produced, not from dAL.",
                 _model_backward_variant, dict(feed_dAL=True)),
