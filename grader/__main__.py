@@ -49,6 +49,10 @@ def _parser():
     grade.add_argument("--scheduler", default=None, help="a Dask scheduler address (tcp://host:8786): grade on that cluster")
     grade.add_argument("--release", default=None, help="the student release folder of the assignment, whose files "
                                                          "the sandbox sees (default: release/<id> of the repository)")
+    grade.add_argument("--course", default=None,
+                       help="an nbgrader course folder: write autograded/<student>/<assignment>/<notebook> there for "
+                            "formgrader's Manual Grading and nbgrader generate_feedback (default: the current folder "
+                            "when it holds nbgrader_config.py; 'none' for no such notebooks)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
@@ -67,6 +71,13 @@ def _parser():
     solutions.add_argument("--out", default="worked_solutions", help="folder for the HTML (default: worked_solutions)")
     commands.add_parser("expected", help="regenerate testCases/<id>/expected/ from the reference")
     return parser
+
+
+def _course(value):
+    """The nbgrader course folder of --course: given, the current folder if it is one, or none."""
+    if value is None:
+        return Path.cwd() if (Path.cwd() / "nbgrader_config.py").is_file() else None
+    return None if value.lower() == "none" else Path(value)
 
 
 def _autograde(args):
@@ -92,6 +103,7 @@ def _autograde(args):
         sandbox=SandboxSettings(mode=args.sandbox, memory_bytes=args.memory_mb << 20),
         scheduler=args.scheduler,
         template=Path(args.release) if args.release else None,
+        course=_course(args.course),
     )
     summary = autograde(args.submitted, options)
     if not args.quiet:

@@ -18,6 +18,7 @@ from ..grading.assignments import load_spec
 from ..grading.ingest import find_submissions
 from ..grading.local import local_grader
 from ..paths import RELEASE
+from ..records.autograded import submission_timestamp
 from ..records.gradebook import BackgroundGradebook
 from ..records.store import ResultStore, write_csv
 from ..sandbox import SandboxSettings
@@ -38,6 +39,7 @@ class AutogradeOptions:
     sandbox: SandboxSettings = field(default_factory=SandboxSettings)
     template: Path | None = None  # support files for the sandbox (default: release/<assignment>)
     scheduler: str | None = None  # a Dask scheduler address: grade on that cluster
+    course: Path | None = None  # an nbgrader course folder: autograded/<student>/<assignment>/ written there
 
 
 def _sqlite_files(db_url):
@@ -76,6 +78,7 @@ def autograde(submitted, options):
         grader = local_grader(spec, options, settings, template, run_seed, out)
     store = gradebook = progress = None
     todo, skipped, failures = [], [], 0
+    paths = {s.student_id: s.path for s in submissions}
     try:
         with grader as run:
             store = ResultStore(out / STATE_FILE)
@@ -88,14 +91,22 @@ def autograde(submitted, options):
                 failures += result.grader_failed
                 if gradebook:
                     gradebook.raise_if_failed()
-                    gradebook.write(result.student_id, {i.item: i.score for i in result.items})
+                    gradebook.write(result.student_id, {i.item: i.score for i in result.items},
+                                    submission_timestamp(paths[result.student_id]))
                 store.save(result)
+                if options.course:
+                    _write_autograded(options.course, spec, template, out, result.student_id, paths[result.student_id])
                 progress.update(1)
+            if options.course:  # graded by an earlier run, into a course folder that lacks them
+                for submission in skipped:
+                    target = Path(options.course) / "autograded" / submission.student_id / spec.assignment
+                    if not (target / spec.notebook_name).exists():
+                        _write_autograded(options.course, spec, template, out, submission.student_id, submission.path)
         rows = store.rows(options.assignment)
         if gradebook:  # also bring submissions graded by an earlier run into this gradebook
             for submission in skipped:
                 scores = {row[2]: row[3] for row in rows if row[0] == submission.student_id}
-                gradebook.write(submission.student_id, scores)
+                gradebook.write(submission.student_id, scores, submission_timestamp(submission.path))
             gradebook.close()  # waits for every write; raises if the gradebook refused one
             gradebook = None
         write_csv(out / "grades.csv", rows)
@@ -109,6 +120,18 @@ def autograde(submitted, options):
             gradebook.close(raise_errors=False)
     return {"graded": len(todo), "skipped": len(skipped), "run_seed": run_seed, "rows": rows, "out": out,
             "grader_failures": failures}
+
+
+def _write_autograded(course, spec, template, out, student_id, submission_path):
+    """The student's notebook for nbgrader's formgrader (records/autograded.py); a failure is a
+    warning, never the end of the batch."""
+    from ..records.autograded import write_autograded
+
+    try:
+        write_autograded(course, spec.assignment, spec.notebook_name, Path(template) / spec.notebook_name,
+                         submission_path, out / "feedback" / student_id / f"{spec.assignment}.json", spec.functions)
+    except Exception as error:  # noqa: BLE001
+        print(f"warning: no autograded notebook for {student_id[:80]!r}: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 def _progress(total, enabled):

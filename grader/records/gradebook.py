@@ -201,6 +201,17 @@ def _fast_sqlite(gradebook):
         gradebook.db.commit()
 
 
+def solution_cells(assignment):
+    """The grade_ids of the solution cells of ``assignment``'s source notebook."""
+    import nbformat
+
+    from ..grading.assignments import source_notebook
+
+    notebook = nbformat.read(source_notebook(assignment), as_version=4)
+    return [cell.metadata["nbgrader"]["grade_id"] for cell in notebook.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("solution")]
+
+
 class GradebookWriter:
     """Keeps one gradebook connection; call write() for each graded submission."""
 
@@ -219,6 +230,9 @@ class GradebookWriter:
                 raise
 
     def _define_assignment(self):
+        """The assignment as nbgrader's generate_assignment records it: the grade cells (one check
+        cell per graded function) and the solution cells, which formgrader's Manual Grading needs
+        for its scores and comments."""
         gradebook, spec = self.gradebook, self.spec
         gradebook.update_or_create_assignment(spec.assignment)
         gradebook.update_or_create_notebook(self.notebook, spec.assignment)
@@ -226,24 +240,31 @@ class GradebookWriter:
             gradebook.update_or_create_grade_cell(
                 f"check_{function}", self.notebook, spec.assignment, max_score=points, cell_type="code"
             )
+        for name in solution_cells(spec.assignment):
+            gradebook.update_or_create_solution_cell(name, self.notebook, spec.assignment)
 
-    def write(self, student_id, scores):
-        """Set ``student_id``'s auto scores: {function: score}."""
-        self.write_many([(student_id, scores)])
+    def write(self, student_id, scores, timestamp=None):
+        """Set ``student_id``'s auto scores: {function: score}; ``timestamp``: the submission's time
+        (records/autograded.submission_timestamp), or None."""
+        self.write_many([(student_id, scores, timestamp)])
 
     def write_many(self, items):
-        """Set the auto scores of several students, [(student_id, {function: score})], with one
-        commit for all their scores (nbgrader commits a new student or submission itself)."""
+        """Set the auto scores of several students, [(student_id, {function: score}, timestamp)],
+        with one commit for all their scores (nbgrader commits a new student or submission itself).
+        A student's name and email (``nbgrader db student import``) are left as they are."""
 
         def action():
             gradebook = self.gradebook
-            for student_id, scores in items:
+            for student_id, scores, timestamp in items:
                 gradebook.update_or_create_student(student_id)
-                submission = gradebook.update_or_create_submission(self.spec.assignment, student_id)
+                submission = gradebook.update_or_create_submission(self.spec.assignment, student_id, timestamp=timestamp)
                 (notebook,) = [n for n in submission.notebooks if n.name == self.notebook]
                 grades = {grade.name: grade for grade in notebook.grades}
                 for function, score in scores.items():
-                    grades[f"check_{function}"].auto_score = score
+                    grade = grades[f"check_{function}"]
+                    grade.auto_score = score
+                    # nbgrader's own rule: a grade someone changed by hand stays to be reviewed.
+                    grade.needs_manual_grade = grade.manual_score is not None
 
         _retrying(action, self.gradebook)
 
@@ -292,8 +313,8 @@ class BackgroundGradebook:
         finally:
             writer.close()
 
-    def write(self, student_id, scores):
-        self.queue.put((student_id, dict(scores)))
+    def write(self, student_id, scores, timestamp=None):
+        self.queue.put((student_id, dict(scores), timestamp))
 
     def raise_if_failed(self):
         """Stop early when the gradebook refused to open or to take a write (a wrong --db, a

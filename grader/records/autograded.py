@@ -1,0 +1,126 @@
+"""The autograded notebooks nbgrader's formgrader lists, ``<course>/autograded/<student>/<assignment>/<notebook>``.
+
+nbgrader's Manual Grading shows a submission only when this file exists. We build it from the
+student release of the assignment (its cells and nbgrader metadata are ours, whatever a student
+did to theirs), with each exercise cell holding the code the grader ran and each check cell's
+output our result for that function, as plain text: the grade, the likely mistake and the
+messages of the feedback. Nothing of it is executed; the instructor reads it, adds manual grades
+and comments in formgrader (kept in the gradebook, never touched by a later autograde), and
+``nbgrader generate_feedback`` renders it for the student.
+"""
+
+import json
+from pathlib import Path
+
+import nbformat
+
+from ..grading.ingest import NotebookUnreadable, raw_cells, read_notebook_bytes
+from .store import atomic_write
+
+MAX_LINES = 40  # of a check cell's output
+SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "missing": "MISSING", "timeout": "TIMEOUT"}
+
+
+def _grade_id(cell):
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def graded_sources(path, functions):
+    """{function: source of the cell the grader ran for it}, read as the grader reads a submission."""
+    from ..grading.ingest import defined_functions
+
+    if path is None:
+        return {}
+    try:
+        cells = raw_cells(json.loads(read_notebook_bytes(path).decode("utf-8", errors="replace")))
+    except (NotebookUnreadable, ValueError, RecursionError):
+        return {}
+    sources = {}
+    for function in functions:
+        defining = [src for kind, src, _ in cells if function in defined_functions(src)]
+        if defining:
+            sources[function] = defining[-1]  # the last definition, as the grader grades it
+    return sources
+
+
+def check_output(item):
+    """The text under a check cell: our result for one function (an item of the feedback JSON)."""
+    lines = [f"[{SYMBOL.get(item['status'], item['status'].upper())}] {item['item']}: "
+             f"{item['score']:g} / {item['max_score']:g} (python -m grader autograde)"]
+    for mistake in item.get("mistakes", [])[:1]:
+        lines += [f"likely mistake: {mistake['title']}", f"hint: {mistake['hint']}"]
+    shown = set()
+    for case in item.get("cases", []):
+        if case.get("passed"):
+            continue
+        for message in case.get("messages", []):
+            if message not in shown:
+                shown.add(message)
+                lines.append(f"- {message} (case {case['name']})")
+    lines += [f"note: {message}" for message in item.get("messages", [])]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES] + [f"... {len(lines) - MAX_LINES} more lines in the feedback page"]
+    return "\n".join(lines) + "\n"
+
+
+def autograded_notebook(release_notebook, sources, feedback):
+    """The release notebook with the student's graded code in its exercise cells and our results
+    (``feedback``: the student's feedback JSON) under its check cells."""
+    notebook = nbformat.read(release_notebook, as_version=4)
+    items = {item["item"]: item for item in feedback.get("items", [])}
+    for cell in notebook.cells:
+        grade_id = _grade_id(cell)
+        if cell.cell_type != "code":
+            continue
+        cell.outputs, cell.execution_count = [], None
+        if grade_id in sources:
+            cell.source = sources[grade_id]
+        elif grade_id and grade_id.startswith("check_") and grade_id[len("check_"):] in items:
+            text = check_output(items[grade_id[len("check_"):]])
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+    return notebook
+
+
+MAX_TIMESTAMP_BYTES = 100
+
+
+def submission_timestamp(submission_path):
+    """The time nbgrader recorded for a submission (timestamp.txt beside the notebook, written by
+    ``nbgrader submit``/``collect``), as naive UTC; None when there is none or it is not a time.
+    formgrader counts a submission as autograded only when the gradebook holds this same time."""
+    import os
+    import stat
+
+    from nbgrader.utils import parse_utc
+
+    if submission_path is None:
+        return None
+    try:
+        fd = os.open(Path(submission_path).parent / "timestamp.txt", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        text = os.read(fd, MAX_TIMESTAMP_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(text) > MAX_TIMESTAMP_BYTES:
+        return None
+    try:
+        return parse_utc(text.decode("ascii").strip())
+    except (ValueError, OverflowError, UnicodeDecodeError, TypeError):
+        return None
+
+
+def write_autograded(course, assignment, notebook_name, release_notebook, submission_path, feedback_json, functions):
+    """Write ``course``/autograded/<student>/<assignment>/<notebook_name>, atomically. The student
+    is the feedback's; its id is already a safe folder name (ingest.safe_student_id)."""
+    feedback = json.loads(Path(feedback_json).read_text())
+    notebook = autograded_notebook(release_notebook, graded_sources(submission_path, functions), feedback)
+    target = Path(course) / "autograded" / feedback["student_id"] / assignment / notebook_name
+    atomic_write(target, nbformat.writes(notebook))
+    timestamp = submission_timestamp(submission_path)
+    if timestamp is not None:  # as nbgrader autograde leaves it
+        atomic_write(target.parent / "timestamp.txt", timestamp.strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
+    return target

@@ -1,0 +1,123 @@
+"""Does an nbgrader instructor's whole workflow work on our grades?
+
+A course folder as nbgrader makes it: the student list imported with ``nbgrader db student import``,
+submissions in submitted/<student>/<assignment>/ (as ``nbgrader collect`` or ``zip_collect`` leave
+them), then ``python -m grader autograde`` run in that folder. nbgrader's own API must list every
+submission with our scores, manual grades and comments must survive the next autograde, and
+``nbgrader generate_feedback`` and ``nbgrader export`` must work on the result.
+"""
+
+import csv
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from grader.nbgrader_course import NbgraderCourse
+from grader.paths import REPO
+
+pytestmark = pytest.mark.integration
+
+ASSIGNMENT = "dnn_step_by_step"
+CLASS = REPO / "examples" / "class" / ASSIGNMENT
+STUDENTS = {  # student id -> (first name, last name, email)
+    "correct": ("Ada", "Lovelace", "ada@example.org"),
+    "mistake-db-without-keepdims": ("Alan", "Turing", "alan@example.org"),
+    "untouched-release": ("Grace", "Hopper", "grace@example.org"),
+}
+
+
+def autograde_in(course, *extra):
+    """`python -m grader autograde submitted` run in the course folder, as an instructor would."""
+    command = [sys.executable, "-m", "grader", "autograde", "submitted", "--assignment", ASSIGNMENT, "--jobs", "2",
+               "--timeout", "10", "--seed", "2026", "--quiet", *extra]
+    subprocess.run(command, cwd=course, check=True, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    course = NbgraderCourse(tmp_path_factory.mktemp("course"), [ASSIGNMENT])
+    course.run("generate_assignment", ASSIGNMENT, "--force")
+    with open(course.root / "students.csv", "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "first_name", "last_name", "email"])
+        writer.writerows([student, *details] for student, details in STUDENTS.items())
+    course.run("db", "student", "import", "students.csv")
+    for student in STUDENTS:
+        shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
+        (course.root / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC")
+    autograde_in(course.root)
+    return course
+
+
+def api(course):
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    return NbGraderAPI(coursedir=CourseDirectory(root=str(course.root)))
+
+
+def test_nbgraders_api_lists_every_graded_submission_with_our_scores(course):
+    submissions = {s["student"]: s for s in api(course).get_submissions(ASSIGNMENT)}
+    assert set(submissions) == set(STUDENTS)
+    assert all(s["autograded"] and s["submitted"] for s in submissions.values())
+    assert submissions["correct"]["score"] == 100
+    assert submissions["untouched-release"]["score"] == 0
+    assert 0 < submissions["mistake-db-without-keepdims"]["score"] < 100
+    notebooks = api(course).get_notebook_submissions(ASSIGNMENT, ASSIGNMENT)
+    assert {n["student"] for n in notebooks} == set(STUDENTS), "Manual Grading lists every submission"
+    assert all(n["index"] is not None for n in notebooks)
+    assert not any(n["needs_manual_grade"] for n in notebooks), "our automatic scores need no review"
+
+
+def test_the_autograded_notebook_shows_our_result_under_each_check(course):
+    import nbformat
+
+    path = course.root / "autograded" / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in notebook.cells}
+    report = cells["check_linear_backward"].outputs[0]["text"]
+    assert report.startswith("[FAIL] linear_backward: 0 / 10")
+    assert "db has shape" in report and "likely mistake" in report
+    assert cells["check_linear_forward"].outputs[0]["text"].startswith("[PASS] linear_forward: 5 / 5")
+    submitted = nbformat.read(CLASS / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    (graded,) = [c.source for c in submitted.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "linear_backward"]
+    assert cells["linear_backward"].source == graded, "the exercise cell holds the code the grader ran"
+
+
+def test_names_from_the_student_list_are_kept_and_exported(course):
+    students = {s["id"]: s for s in api(course).get_students()}
+    assert (students["correct"]["first_name"], students["correct"]["last_name"]) == ("Ada", "Lovelace")
+    course.run("export", "--to", "grades_export.csv")
+    with open(course.root / "grades_export.csv") as f:
+        rows = {r["student_id"]: r for r in csv.DictReader(f)}
+    assert rows["correct"]["first_name"] == "Ada" and rows["correct"]["email"] == "ada@example.org"
+    assert float(rows["correct"]["score"]) == 100.0
+
+
+def test_manual_grades_and_comments_survive_the_next_autograde(course):
+    from nbgrader.api import Gradebook
+
+    url = f"sqlite:///{course.root / 'gradebook.db'}"
+    with Gradebook(url) as gradebook:
+        grade = gradebook.find_grade("check_linear_backward", ASSIGNMENT, ASSIGNMENT, "mistake-db-without-keepdims")
+        grade.manual_score = 7
+        comment = gradebook.find_comment("linear_backward", ASSIGNMENT, ASSIGNMENT, "mistake-db-without-keepdims")
+        comment.manual_comment = "Nearly: mind the shape of db."
+        gradebook.db.commit()
+    autograde_in(course.root)
+    autograde_in(course.root, "--regrade")
+    with Gradebook(url) as gradebook:
+        grade = gradebook.find_grade("check_linear_backward", ASSIGNMENT, ASSIGNMENT, "mistake-db-without-keepdims")
+        assert (grade.manual_score, grade.auto_score, grade.score) == (7, 0, 7)
+        assert grade.needs_manual_grade, "a grade changed by hand stays flagged for review, as nbgrader does"
+        comment = gradebook.find_comment("linear_backward", ASSIGNMENT, ASSIGNMENT, "mistake-db-without-keepdims")
+        assert comment.manual_comment == "Nearly: mind the shape of db."
+
+
+def test_nbgrader_generate_feedback_renders_our_results(course):
+    course.run("generate_feedback", ASSIGNMENT, "--force")
+    page = (course.root / "feedback" / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+    assert "[FAIL] linear_backward" in page and "[PASS] linear_forward" in page
+    assert "Nearly: mind the shape of db." in page, "the manual comment (test above) reaches the student"
