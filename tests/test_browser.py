@@ -5,7 +5,9 @@ release is never modified); Debian's chromium, driven by Playwright, opens the n
 the setup cell. In dnn_step_by_step it types an answer into the linear_forward exercise, key by
 key, and runs its check cell; in every assignment of the series it runs the first exercise's
 check untouched (it must fail, saying why), then enters the source notebook's solution and runs
-the check again (it must pass).
+the check again (it must pass). In an nbgrader course folder graded by `python -m grader autograde`,
+formgrader's Manual Grading must list every submission with our score, and a comment typed into
+a submission must be saved and survive the next autograde.
 
 Needs /usr/bin/chromium (`make services` installs it); Playwright's own browser downloads are never used.
 Screenshots go to artifacts/browser/.
@@ -146,7 +148,12 @@ def lab_server(tmp_path, assignment):
         pytest.fail(f"{release_dir / f'{assignment}.ipynb'} is missing: run `make release`")
     root = tmp_path / assignment
     shutil.copytree(release_dir, root, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    yield from serve_lab(root, tmp_path)
 
+
+def serve_lab(root, tmp_path):
+    """Yield a LabServer: JupyterLab on 127.0.0.1 serving ``root``, with a private home and no
+    network use; stopped afterwards."""
     home = tmp_path / "home"
     config_dir = home / "jupyter_config"
     for relative, settings in LAB_USER_SETTINGS.items():
@@ -419,3 +426,65 @@ def test_every_assignment_opens_and_checks_its_first_exercise_in_jupyterlab(assi
         raise
     finally:
         lab.close()
+
+
+def saved_comment(course_root):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+        return gradebook.find_comment("linear_backward", STEP, STEP, "mistake-db-without-keepdims").manual_comment
+
+
+@pytest.mark.timeout(300)
+def test_formgrader_lists_our_grades_and_keeps_a_manual_comment_across_autograde(tmp_path, browser):
+    """After `python -m grader autograde` in an nbgrader course folder: does formgrader's Manual
+    Grading list every submission with our score, open one, save a comment typed into it, and
+    still show that comment after autograde runs again?"""
+    from playwright.sync_api import expect
+
+    from test_instructor_workflow import ASSIGNMENT, STUDENTS, autograde_in, graded_course
+
+    expect.set_options(timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    course = graded_course(tmp_path / "course")
+    comment = "Nearly there: look at the shape of db."
+    for lab_server in serve_lab(course.root, tmp_path):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        origin = f"127.0.0.1:{lab_server.port}"
+        context.route(re.compile(r"^(?!https?://" + re.escape(origin) + r"/).*"), lambda route: route.abort())
+        page = context.new_page()
+        try:
+            page.goto(lab_server.url("tree"))  # logs the page in: formgrader's API then takes its cookie
+            page.goto(f"{lab_server.base}/formgrader/gradebook/{ASSIGNMENT}/{ASSIGNMENT}")
+            rows = page.locator("#main-table tr")
+            expect(rows).to_have_count(len(STUDENTS))
+            scores = {rows.nth(i).locator("td.score").inner_text().strip() for i in range(len(STUDENTS))}
+            assert scores == {"0 / 100", "90 / 100", "100 / 100"}, "the totals autograde gave"
+            page.screenshot(path=str(SCREENSHOTS / "formgrader_manual_grading.png"))
+
+            row = rows.filter(has_text="Turing")  # the student list's names reach formgrader
+            expect(row).to_have_count(1)
+            row.locator("a.name-hidden, a.name-shown").first.click(force=True)
+            box = page.locator("#linear_backward-comment")
+            expect(box).to_be_visible(timeout=60_000)
+            expect(page.locator("body")).to_contain_text("[FAIL] linear_backward: 0 / 10")
+            page.wait_for_load_state("networkidle")  # its grades and comments are loaded and bound to the page
+            box.click()
+            page.keyboard.type(comment)
+            page.locator("h1, .panel-heading").first.click()  # formgrader saves a comment when it loses the focus
+            deadline = time.monotonic() + 30
+            while saved_comment(course.root) != comment:  # formgrader saved it through its API
+                assert time.monotonic() < deadline, "formgrader did not save the comment"
+                time.sleep(0.25)
+            page.screenshot(path=str(SCREENSHOTS / "formgrader_submission_commented.png"))
+
+            autograde_in(course.root, "--regrade")
+            page.reload()
+            expect(page.locator("#linear_backward-comment")).to_have_value(comment, timeout=60_000)
+            page.screenshot(path=str(SCREENSHOTS / "formgrader_comment_after_autograde.png"))
+        except BaseException:
+            page.screenshot(path=str(SCREENSHOTS / "formgrader_failure.png"))
+            print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+            raise
+        finally:
+            context.close()

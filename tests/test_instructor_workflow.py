@@ -35,9 +35,10 @@ def autograde_in(course, *extra):
     subprocess.run(command, cwd=course, check=True, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    course = NbgraderCourse(tmp_path_factory.mktemp("course"), [ASSIGNMENT])
+def graded_course(root):
+    """An nbgrader course in ``root``: the assignment generated, the student list imported, three
+    submissions of the example class collected, then graded by `python -m grader autograde`."""
+    course = NbgraderCourse(root, [ASSIGNMENT])
     course.run("generate_assignment", ASSIGNMENT, "--force")
     with open(course.root / "students.csv", "w", newline="") as f:
         writer = csv.writer(f)
@@ -49,6 +50,11 @@ def course(tmp_path_factory):
         (course.root / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC")
     autograde_in(course.root)
     return course
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    return graded_course(tmp_path_factory.mktemp("course"))
 
 
 def api(course):

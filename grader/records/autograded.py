@@ -11,8 +11,11 @@ and comments in formgrader (kept in the gradebook, never touched by a later auto
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
+
+from testCases.checks import group_messages
 
 from ..grading.ingest import NotebookUnreadable, raw_cells, read_notebook_bytes
 from .store import atomic_write
@@ -49,14 +52,9 @@ def check_output(item):
              f"{item['score']:g} / {item['max_score']:g} (python -m grader autograde)"]
     for mistake in item.get("mistakes", [])[:1]:
         lines += [f"likely mistake: {mistake['title']}", f"hint: {mistake['hint']}"]
-    shown = set()
-    for case in item.get("cases", []):
-        if case.get("passed"):
-            continue
-        for message in case.get("messages", []):
-            if message not in shown:
-                shown.add(message)
-                lines.append(f"- {message} (case {case['name']})")
+    cases = item.get("cases", [])
+    failing = [SimpleNamespace(name=case["name"], messages=case.get("messages", [])) for case in cases if not case.get("passed")]
+    lines += [f"- {group.message} ({group.where(len(cases))})" for group in group_messages(failing)]
     lines += [f"note: {message}" for message in item.get("messages", [])]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES] + [f"... {len(lines) - MAX_LINES} more lines in the feedback page"]
