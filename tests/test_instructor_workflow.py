@@ -48,6 +48,7 @@ def graded_course(root):
     for student in STUDENTS:
         shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
         (course.root / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC")
+        (course.root / "submitted" / student / ASSIGNMENT / "submission_secret.txt").write_text(f"secret{len(student)}")
     autograde_in(course.root)
     return course
 
@@ -127,3 +128,12 @@ def test_nbgrader_generate_feedback_renders_our_results(course):
     page = (course.root / "feedback" / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
     assert "[FAIL] linear_backward" in page and "[PASS] linear_forward" in page
     assert "Nearly: mind the shape of db." in page, "the manual comment (test above) reaches the student"
+
+
+def test_nbgrader_release_feedback_hands_it_out_through_the_exchange(course, tmp_path):
+    course.run("generate_feedback", ASSIGNMENT, "--force")
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    course.run("release_feedback", ASSIGNMENT, f"--Exchange.root={exchange}", "--CourseDirectory.course_id=dnn")
+    released = list((exchange / "dnn" / "feedback").glob("*.html"))
+    assert len(released) == len(STUDENTS), released

@@ -10,6 +10,7 @@ and comments in formgrader (kept in the gradebook, never touched by a later auto
 """
 
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -82,33 +83,47 @@ def autograded_notebook(release_notebook, sources, feedback):
 MAX_TIMESTAMP_BYTES = 100
 
 
-def submission_timestamp(submission_path):
-    """The time nbgrader recorded for a submission (timestamp.txt beside the notebook, written by
-    ``nbgrader submit``/``collect``), as naive UTC; None when there is none or it is not a time.
-    formgrader counts a submission as autograded only when the gradebook holds this same time."""
+def _small_file(path, limit):
+    """The bytes of ``path`` if it is a regular file (no link, no FIFO) of at most ``limit`` bytes, else None."""
     import os
     import stat
 
-    from nbgrader.utils import parse_utc
-
-    if submission_path is None:
-        return None
     try:
-        fd = os.open(Path(submission_path).parent / "timestamp.txt", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        text = os.read(fd, MAX_TIMESTAMP_BYTES + 1)
+        data = os.read(fd, limit + 1)
     finally:
         os.close(fd)
-    if len(text) > MAX_TIMESTAMP_BYTES:
+    return data if len(data) <= limit else None
+
+
+def submission_timestamp(submission_path):
+    """The time nbgrader recorded for a submission (timestamp.txt beside the notebook, written by
+    ``nbgrader submit``/``collect``), as naive UTC; None when there is none or it is not a time.
+    formgrader counts a submission as autograded only when the gradebook holds this same time."""
+    from nbgrader.utils import parse_utc
+
+    text = None if submission_path is None else _small_file(Path(submission_path).parent / "timestamp.txt", MAX_TIMESTAMP_BYTES)
+    if text is None:
         return None
     try:
         return parse_utc(text.decode("ascii").strip())
     except (ValueError, OverflowError, UnicodeDecodeError, TypeError):
         return None
+
+
+SECRET = re.compile(rb"[0-9a-zA-Z+/=_-]{1,200}")
+
+
+def submission_secret(submission_path):
+    """The submission's secret (submission_secret.txt, written by ``nbgrader submit``), which
+    ``nbgrader release_feedback`` needs beside the feedback; None when absent or not a token."""
+    data = None if submission_path is None else _small_file(Path(submission_path).parent / "submission_secret.txt", 256)
+    return data.decode("ascii") if data is not None and SECRET.fullmatch(data.strip()) else None
 
 
 def write_autograded(course, assignment, notebook_name, release_notebook, submission_path, feedback_json, functions):
@@ -119,6 +134,9 @@ def write_autograded(course, assignment, notebook_name, release_notebook, submis
     target = Path(course) / "autograded" / feedback["student_id"] / assignment / notebook_name
     atomic_write(target, nbformat.writes(notebook))
     timestamp = submission_timestamp(submission_path)
-    if timestamp is not None:  # as nbgrader autograde leaves it
+    if timestamp is not None:  # as nbgrader autograde leaves them
         atomic_write(target.parent / "timestamp.txt", timestamp.strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
+    secret = submission_secret(submission_path)
+    if secret is not None:
+        atomic_write(target.parent / "submission_secret.txt", secret)
     return target
