@@ -33,13 +33,6 @@ ASSIGNMENT = Assignment(
     cases=CASES,
     hints=HINTS,
     seconds_per_function=30.0,
-    release_note="""## The cat data
-
-The two data files, `train_catvnoncat.h5` and `test_catvnoncat.h5`, are not included. The notebook
-downloads them on first use and checks their sha256; or put them in a `datasets/` folder next to
-(or above) the notebook, or anywhere and set `DNN_DATA_DIR` to that folder.
-`python -m dnn_utils.data verify` checks files you already have.
-""",
 )
 
 check = checker(ASSIGNMENT)
