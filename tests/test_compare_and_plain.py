@@ -56,6 +56,15 @@ def test_integer_and_float32_arrays_are_flagged_as_dtype():
     assert matches(0.25, np.float64(0.25)) and matches(np.float64(0.25), np.array(0.25))
 
 
+def test_a_python_int_where_a_float_is_expected_is_a_type_difference():
+    """Is b = 0 told from the contract's b = 0.0 (a Python int has no dtype to flag), and only that?"""
+    assert kinds(0, 0.0) == [("result", "type")] and "int" in compare(0, 0.0)[0].message
+    assert kinds(0, np.float64(0.0)) == [("result", "type")]
+    assert matches(0.0, 0.0) and matches(np.float64(0.0), 0.0) and matches(2, 2) and matches(2.0, 2)
+    assert kinds(1, 0.0) == [("result", "values")]  # a wrong value is reported as one
+    assert not compare(0, 0.0, check_dtype=False)
+
+
 @pytest.mark.parametrize("tolerance, ok", [("exact", False), ("strict", False), ("standard", True)])
 def test_named_tolerances(tolerance, ok):
     assert matches(np.array([1.0 + 1e-8]), np.array([1.0]), tolerance=tolerance) is ok
