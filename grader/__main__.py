@@ -52,7 +52,7 @@ def _parser():
     grade.add_argument("--course", default=None,
                        help="an nbgrader course folder: write autograded/<student>/<assignment>/<notebook> there for "
                             "formgrader's Manual Grading and nbgrader generate_feedback (default: the current folder "
-                            "when it holds nbgrader_config.py; 'none' for no such notebooks)")
+                            "when it holds nbgrader_config.py and SUBMITTED is its submitted/; 'none' for no such notebooks)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
@@ -73,10 +73,13 @@ def _parser():
     return parser
 
 
-def _course(value):
-    """The nbgrader course folder of --course: given, the current folder if it is one, or none."""
+def _course(value, submitted):
+    """The nbgrader course folder of --course: given; else the current folder when it is one
+    (nbgrader_config.py) and SUBMITTED is its submitted/ folder; else none."""
     if value is None:
-        return Path.cwd() if (Path.cwd() / "nbgrader_config.py").is_file() else None
+        here = Path.cwd()
+        is_course = (here / "nbgrader_config.py").is_file() and Path(submitted).resolve() == (here / "submitted").resolve()
+        return here if is_course else None
     return None if value.lower() == "none" else Path(value)
 
 
@@ -103,7 +106,7 @@ def _autograde(args):
         sandbox=SandboxSettings(mode=args.sandbox, memory_bytes=args.memory_mb << 20),
         scheduler=args.scheduler,
         template=Path(args.release) if args.release else None,
-        course=_course(args.course),
+        course=_course(args.course, args.submitted),
     )
     summary = autograde(args.submitted, options)
     if not args.quiet:
