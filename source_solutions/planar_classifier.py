@@ -88,11 +88,12 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     """Train the network by batch gradient descent with learning rate 1.2.
 
-    Seeds the global RNG with 3 once, then initialises. X: (n_x, m), Y: (n_y, m).
+    Seeds the global RNG with 3 once, then initialises (n_x and n_y from layer_sizes).
+    X: (n_x, m), Y: (n_y, m).
     Returns the trained parameters (shapes as initialize_parameters).
     """
     np.random.seed(3)
-    n_x, n_y = X.shape[0], Y.shape[0]
+    n_x, _, n_y = layer_sizes(X, Y)  # the hidden layer's size is the argument n_h
     parameters = initialize_parameters(n_x, n_h, n_y)
     for i in range(num_iterations):
         A2, cache = forward_propagation(X, parameters)
