@@ -36,11 +36,11 @@ def cases_of(spec, function):
 def named(spec, function, implementation):
     cases = cases_of(spec, function)
     with np.errstate(all="ignore"):
-        verdicts = [evaluate_case(spec.declaration, c, reference_output(spec, c), call_here(function, implementation, c.build()))
+        verdicts = [evaluate_case(spec.declaration, c, reference_output(spec, c), call_here(function, implementation, c.build(), c.seed))
                     for c in cases]
     if all(v.passed for v in verdicts):
         return None
-    found = diagnose(spec, function, verdicts, [c.build() for c in cases])
+    found = diagnose(spec, function, verdicts, [c.build() for c in cases], [c.seed for c in cases])
     return found[0] if found else ""
 
 

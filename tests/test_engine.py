@@ -14,7 +14,7 @@ import pytest
 import testCases
 from grader.grading import assignments
 from grader.grading.assignments import load_spec
-from grader.grading.cases import hidden_cases
+from grader.grading.cases import hidden_cases, reference_output
 from grader.grading.grade import ERROR_LOG, internal_error, submission_seed
 from grader.grading.independent import order_for_independence, reference_caller
 from grader.grading.ingest import Submission
@@ -362,3 +362,28 @@ def test_errors_a_grading_process_logs_go_to_the_error_log_in_out(tmp_path, capl
             logging.getLogger("grader").removeHandler(handler)
             handler.close()
         caplog.clear()  # wanted: the suite's guard against logged errors must not see it
+
+
+def test_does_a_hidden_draw_with_a_seed_give_a_seeded_case_that_every_caller_honours():
+    """draw() may return (about, build, seed): the case then carries Case.seed, and the reference,
+    the mistakes (run_quietly) and the check cells (call_here) all seed numpy's global RNG with it."""
+    from grader.grading.diagnosis import run_quietly
+    from testCases.checks import call_here
+
+    def draw(n):
+        return np.random.randn(n)
+
+    real = load_spec(STEP)
+    draws = iter([("a random draw", lambda: (3,), 41), ("no seed", lambda: (3,))])
+    hidden = SimpleNamespace(draw=lambda function, rng: next(draws))
+    spec = SimpleNamespace(declaration=real.declaration, reference=lambda function: draw,
+                           draw_case=lambda function, rng: type(real).draw_case(
+                               SimpleNamespace(_hidden_cases=hidden), function, rng))
+    seeded, unseeded = hidden_cases(spec, "linear_forward", 1, count=2)
+    assert (seeded.seed, unseeded.seed) == (41, None)
+
+    expected = np.random.RandomState(41).randn(3)
+    np.random.seed(0)
+    assert np.array_equal(run_quietly(draw, (3,), seeded.seed).output, expected)
+    assert np.array_equal(call_here("draw", draw, [3], seeded.seed).output, expected)
+    assert np.array_equal(reference_output(spec, seeded), expected)

@@ -49,6 +49,10 @@ def args_of(assignment, function):
     return [case.build() for case in cases_of(assignment, function)]
 
 
+def seeds_of(assignment, function):
+    return [case.seed for case in cases_of(assignment, function)]
+
+
 @lru_cache(maxsize=None)
 def reference_of(assignment, case):
     return reference_output(SPECS[assignment], case)
@@ -56,7 +60,7 @@ def reference_of(assignment, case):
 
 def outcomes(assignment, function, mistake):
     """The mistake's Outcome on every public and hidden case (memoised by the diagnosis)."""
-    return [mistake_outcome(assignment, function, mistake, args) for args in args_of(assignment, function)]
+    return [mistake_outcome(assignment, function, mistake, case.build(), case.seed) for case in cases_of(assignment, function)]
 
 
 def verdicts(assignment, function, implementation, cases=None):
@@ -64,13 +68,13 @@ def verdicts(assignment, function, implementation, cases=None):
     declaration = SPECS[assignment].declaration
     with np.errstate(all="ignore"):
         return [evaluate_case(declaration, case, reference_of(assignment, case),
-                              call_here(function, implementation, case.build()))
+                              call_here(function, implementation, case.build(), case.seed))
                 for case in (cases or cases_of(assignment, function))]
 
 
 def named(assignment, function, implementation):
     return diagnose(SPECS[assignment], function, verdicts(assignment, function, implementation),
-                    args_of(assignment, function))
+                    args_of(assignment, function), seeds_of(assignment, function))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,7 +102,7 @@ def test_every_mistake_with_its_flaw_off_is_exactly_the_reference(assignment, fu
     what the reference returns, on every public and hidden case, and leaves the inputs alone?"""
     faithful = mistake.variant()
     for case in cases_of(assignment, function):
-        outcome = run_quietly(faithful, case.build())
+        outcome = run_quietly(faithful, case.build(), case.seed)
         assert not outcome.raised and not outcome.mutated, case.key
         assert identical(outcome.output, reference_of(assignment, case)), f"{mistake.id} without its flaw differs on {case.key}"
 
@@ -353,5 +357,5 @@ def test_public_mistake_data_is_plain_data_that_round_trips(assignment, tmp_path
             assert set(entry["outputs"]) <= {case.name for case in public} and entry["outputs"]
             for case in public:
                 if case.name in entry["outputs"]:
-                    expected = mistake_outcome(assignment, function, mistake, case.build()).output
+                    expected = mistake_outcome(assignment, function, mistake, case.build(), case.seed).output
                     assert not compare_outputs(spec.declaration, function, entry["outputs"][case.name], expected)

@@ -629,3 +629,55 @@ def test_memory_cpu_and_processes_are_capped_for_the_whole_sandbox():
             return {"killed": sum(os.WIFSIGNALED(s) for s in statuses)}
     """, settings=settings, timeout=60)
     assert output["killed"] >= 4, output
+
+
+def test_a_case_seed_seeds_numpys_global_rng_right_before_each_call():
+    """Case.seed: a function whose caller seeds (the course's initialisations without a seed
+    inside) draws from np.random.seed(seed) in the sandbox; a case without one is left alone."""
+    probe = "import numpy as np\ndef probe():\n    return np.random.randn(3)\n"
+    with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
+        run = sandbox.run({"function": "probe", "setup": "", "cells": [probe], "cases": [(), (), ()],
+                           "seeds": [5, 2, 5], "deps": []}, 20)
+    first, second, third = (case.output for case in run.cases)
+    np.testing.assert_array_equal(first, np.random.RandomState(5).randn(3))
+    np.testing.assert_array_equal(second, np.random.RandomState(2).randn(3))
+    np.testing.assert_array_equal(third, first)
+
+
+def test_a_reference_dependency_draws_from_and_advances_the_sandboxs_random_state():
+    """A reference stand-in that draws random numbers (initialize_parameters_deep seeds 3 inside,
+    then draws) leaves the sandbox's global RNG exactly where the reference itself would have, and
+    the grading process's own state untouched."""
+    probe = textwrap.dedent("""
+        import numpy as np
+        def probe():
+            np.random.seed(11)
+            parameters = initialize_parameters_deep([4, 3, 2])
+            return parameters["W2"], np.random.randn(2)
+    """)
+    np.random.seed(99)
+    own = np.random.get_state()
+    with Sandbox(TEMPLATE, SandboxSettings(), 60) as sandbox:
+        run = sandbox.run({"function": "probe", "setup": "", "cells": [probe], "cases": [()],
+                           "deps": ["initialize_parameters_deep"]}, 20, answer=step_by_step_reference())
+    W2, after = run.cases[0].output
+    from source_solutions.dnn_step_by_step import initialize_parameters_deep
+
+    expected_W2 = initialize_parameters_deep([4, 3, 2])["W2"]
+    expected_after = np.random.randn(2)
+    np.testing.assert_array_equal(W2, expected_W2)
+    np.testing.assert_array_equal(after, expected_after)
+    np.random.set_state(own)
+    assert np.random.randn() == np.random.RandomState(99).randn()
+
+
+def test_a_forged_random_state_is_refused_by_the_reference_caller():
+    call = step_by_step_reference()
+    good = list(np.random.RandomState(0).get_state())
+    for forged in ([], "MT19937", good[:4], ["PCG64", *good[1:]], [good[0], good[1][:10], *good[2:]],
+                   [good[0], good[1].astype(np.int64), *good[2:]], [*good[:2], 10_000, *good[3:]],
+                   [*good[:4], "nan"]):
+        kind, error = call("initialize_parameters_deep", ([3, 2],), {}, rng=forged)
+        assert kind == "refused" and "random state" in error["message"], forged
+    kind, value, state = call("initialize_parameters_deep", ([3, 2],), {}, rng=good)
+    assert kind == "value" and value["W1"].shape == (2, 3) and len(state) == 5

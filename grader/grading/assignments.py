@@ -62,8 +62,10 @@ class AssignmentSpec:
         return importlib.import_module(f"testCases.{self.assignment}.hidden.cases")
 
     def draw_case(self, function, rng):
-        """(about, build) of one random hidden case of ``function``, drawn from ``rng``."""
-        return self._hidden_cases.draw(function, rng)
+        """(about, build, seed) of one random hidden case of ``function``, drawn from ``rng``
+        (seed: Case.seed, None unless the assignment's draw gives one)."""
+        drawn = self._hidden_cases.draw(function, rng)
+        return (*drawn, None) if len(drawn) == 2 else tuple(drawn)
 
     @cached_property
     def mistakes(self):

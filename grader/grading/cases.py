@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from testCases.assignment import GLOBAL_RNG_LOCK, Case, case_rng
+from testCases.assignment import GLOBAL_RNG_LOCK, Case, case_rng, seeded_call
 
 
 @dataclass(frozen=True)
@@ -27,15 +27,15 @@ def hidden_cases(spec, function, seed, count=None):
     rng = case_rng(seed)  # used up before any case is built (builds re-seed it)
     cases = []
     for i in range(count):
-        about, build = spec.draw_case(function, rng)
-        cases.append(Case(function, f"hidden_{i + 1}", about, build, hidden=True))
+        about, build, case_seed = spec.draw_case(function, rng)
+        cases.append(Case(function, f"hidden_{i + 1}", about, build, hidden=True, seed=case_seed))
     return cases
 
 
 def reference_output(spec, case, args=None):
     """What the reference returns for ``case`` (its printing silenced)."""
     with GLOBAL_RNG_LOCK, contextlib.redirect_stdout(io.StringIO()):
-        return spec.reference(case.function)(*(case.build() if args is None else args))
+        return seeded_call(spec.reference(case.function), case.build() if args is None else args, case.seed)
 
 
 @lru_cache(maxsize=32)

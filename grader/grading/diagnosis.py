@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dnn_utils.compare import identical
-from testCases.assignment import GLOBAL_RNG_LOCK
+from testCases.assignment import GLOBAL_RNG_LOCK, seeded_call
 from testCases.checks import name_mistake
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,9 @@ class Outcome:
     mutated: bool
 
 
-def run_quietly(implementation, args):
-    """Call ``implementation`` on a deep copy of ``args``, silenced; never raises.
+def run_quietly(implementation, args, seed=None):
+    """Call ``implementation`` on a deep copy of ``args``, silenced (numpy's global RNG seeded
+    first when ``seed`` is given: Case.seed); never raises.
 
     The global numpy RNG state is restored afterwards (under GLOBAL_RNG_LOCK, so threads take
     turns); numpy's floating-point warnings are off."""
@@ -48,7 +49,7 @@ def run_quietly(implementation, args):
         try:
             with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                output = implementation(*call_args)
+                output = seeded_call(implementation, call_args, seed)
         except Exception:
             return Outcome(None, True, False)
         finally:
@@ -68,17 +69,17 @@ def _fingerprint(args):
         return None
 
 
-def mistake_outcome(assignment, function, mistake, args):
+def mistake_outcome(assignment, function, mistake, args, seed=None):
     """run_quietly of ``mistake`` on ``args``, memoised: the same cases come back for every student."""
     fingerprint = _fingerprint(args)
     if fingerprint is None:
-        return run_quietly(mistake.implementation, args)
-    key = (assignment, function, mistake.id, fingerprint)
+        return run_quietly(mistake.implementation, args, seed)
+    key = (assignment, function, mistake.id, fingerprint, seed)
     with _MEMO_LOCK:
         if key in _MEMO:
             _MEMO.move_to_end(key)
             return _MEMO[key]
-    outcome = run_quietly(mistake.implementation, args)
+    outcome = run_quietly(mistake.implementation, args, seed)
     with _MEMO_LOCK:
         _MEMO[key] = outcome
         while len(_MEMO) > _MEMO_SIZE:
@@ -91,8 +92,8 @@ class MistakeOutputs(Mapping):
     the first case where a mistake disagrees with the student); a case where it raised is absent."""
 
     def __init__(self, spec, function, mistake, cases):
-        self._run = lambda args: mistake_outcome(spec.assignment, function, mistake, args)
-        self._args = dict(cases)
+        self._run = lambda call: mistake_outcome(spec.assignment, function, mistake, *call)
+        self._args = {name: (args, seed) for name, args, seed in cases}
         self._outcomes = {}  # matching asks `name in` then `[name]`: one run (and one fingerprint) each
 
     def _outcome(self, name):
@@ -118,7 +119,7 @@ class MistakeOutputs(Mapping):
 
 def mistake_data(spec, function, cases):
     """{mistake id: {"title", "hint", "mutates_inputs", "outputs": {case name: output}}} of the
-    catalogued mistakes of ``function`` on ``cases`` [(case name, args)]; a case is left out
+    catalogued mistakes of ``function`` on ``cases`` [(case name, args, seed)]; a case is left out
     where the mistake raised. The shape testCases.checks.match_mistakes reads; the outputs are
     computed as they are read."""
     return {
@@ -128,13 +129,15 @@ def mistake_data(spec, function, cases):
     }
 
 
-def diagnose(spec, function, verdicts, args):
+def diagnose(spec, function, verdicts, args, seeds=None):
     """The catalogued mistakes (KnownMistake) that explain ``verdicts``, most likely first.
 
-    verdicts: testCases.checks.CaseVerdict per case; args: the arguments of each case. A failure
-    here is logged, never raised: a diagnosis is a bonus and must not cost a grade."""
+    verdicts: testCases.checks.CaseVerdict per case; args: the arguments of each case; seeds:
+    each case's Case.seed (default: none). A failure here is logged, never raised: a diagnosis
+    is a bonus and must not cost a grade."""
     try:
-        cases = [(verdict.name, case_args) for verdict, case_args in zip(verdicts, args)]
+        seeds = [None] * len(verdicts) if seeds is None else seeds
+        cases = [(verdict.name, case_args, seed) for verdict, case_args, seed in zip(verdicts, args, seeds)]
         return name_mistake(spec.declaration, function, verdicts, mistake_data(spec, function, cases))
     except Exception:
         log.exception("diagnosis of %s (%s) failed", function, spec.assignment)
@@ -146,7 +149,7 @@ def public_mistake_data(spec):
     check cells."""
     data = {}
     for function in spec.functions:
-        cases = [(case.name, case.build()) for case in spec.declaration.public_cases(function)]
+        cases = [(case.name, case.build(), case.seed) for case in spec.declaration.public_cases(function)]
         data[function] = {mistake_id: dict(entry, outputs=copy.deepcopy(dict(entry["outputs"])))
                           for mistake_id, entry in mistake_data(spec, function, cases).items()}
     return data

@@ -147,7 +147,7 @@ def evaluate(spec, function, grading_cases, run, public_results=None, defined_el
         item.status = "passed"
     else:
         item.status = "error" if all(v.raised is not None for v in verdicts) else "failed"
-        found = diagnose(spec, function, verdicts, [g.args for g in scored])
+        found = diagnose(spec, function, verdicts, [g.args for g in scored], [g.case.seed for g in scored])
         item.mistakes = [{"id": m.id, "title": m.title, "hint": m.hint} for m in found[:1]]
         item.hints = [] if found else generic_hints(spec.declaration, function, shown)
     dependencies = spec.dependencies(function)
@@ -260,6 +260,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     "imports": code.imports,
                     "cells": code.cells,
                     "cases": [list(g.args) for g in scored],
+                    "seeds": [g.case.seed for g in scored],
                     "deps": list(spec.dependencies(function)),
                 }
                 if sandbox is None:
@@ -287,7 +288,8 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     nonlocal sandbox
                     left = max(1.0, timeout - (time.monotonic() - function_started))
                     try:
-                        return sandbox.run(dict(task, cases=[list(g.args) for g in public]), left,
+                        return sandbox.run(dict(task, cases=[list(g.args) for g in public],
+                                                seeds=[g.case.seed for g in public]), left,
                                            answer=call_reference).cases
                     except SandboxError as error:  # the verdict stands on the hidden cases
                         sandbox.close()

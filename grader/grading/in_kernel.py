@@ -37,7 +37,7 @@ def hidden_check(assignment, function_name, function, seed=None, count=4):
     verdicts = []
     for case in hidden_cases(spec, function_name, seed, count):
         expected = reference_output(spec, case)
-        verdicts.append(evaluate_case(spec.declaration, case, expected, call_here(function_name, function, case.build())))
+        verdicts.append(evaluate_case(spec.declaration, case, expected, call_here(function_name, function, case.build(), case.seed)))
     failed = sum(not v.passed for v in verdicts)
     print(f"hidden checks of {function_name} (seed {seed}): {count - failed} of {count} passed")
     if failed:

@@ -317,14 +317,22 @@ class Channel:
             data = data[os.write(self.result_fd, data):]
 
     def call(self, name, args, kwargs):
-        """Ask the grading process to run the reference ``name`` on ``args``; its value, or raise its error."""
+        """Ask the grading process to run the reference ``name`` on ``args``; its value, or raise its error.
+
+        numpy's global RNG state travels both ways, so a reference that draws random numbers
+        draws exactly what it would here."""
+        import numpy
+
         try:
-            self.send({"call": name, "args": list(args), "kwargs": dict(kwargs)})
+            self.send({"call": name, "args": list(args), "kwargs": dict(kwargs),
+                       "rng": list(numpy.random.get_state())})
         except wire.NotPlainData as error:
             raise TypeError(f"{name} was called with something that is not numbers or arrays ({error})") from None
         reply = self.receive()
         if reply is None:
             raise SystemExit("the grader went away")
+        if "rng" in reply:
+            numpy.random.set_state(tuple(reply["rng"]))
         if "refused" in reply:
             error = reply["refused"]
             kind = getattr(builtins, error["type"], None)
@@ -430,13 +438,18 @@ def run_task(task, channel):
     if not callable(function):
         result["missing"] = True
         return result
-    for case_args in task["cases"]:
+    import numpy
+
+    seeds = task.get("seeds") or [None] * len(task["cases"])
+    for case_args, seed in zip(task["cases"], seeds):
         args = wire.decode(wire.encode(list(case_args)), wire.TRUSTED)  # a private copy the student may change
         printed = BoundedText()
         started = time.perf_counter()
         case = {}
         try:
             with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+                if seed is not None:  # testCases.assignment.Case.seed: the course's caller seeds
+                    numpy.random.seed(seed)
                 output = function(*args)
             try:
                 case["output"] = _sendable(output)

@@ -531,9 +531,10 @@ class Sandbox:
                                        "a limit (CPU time, memory or file size)")
 
     def run(self, task, timeout, answer=None):
-        """Send one task; return its protocol.TaskRun. ``answer(name, args, kwargs)`` runs a reference
-        dependency the task names in task["deps"] and returns ("value", v) or ("refused", error
-        dict). Raises SandboxError when the sandbox fails, stalls or misbehaves."""
+        """Send one task; return its protocol.TaskRun. ``answer(name, args, kwargs[, rng=state])`` runs a
+        reference dependency the task names in task["deps"] and returns ("value", v), ("value", v,
+        state after) when given the sandbox's random state, or ("refused", error dict). Raises
+        SandboxError when the sandbox fails, stalls or misbehaves."""
         deadline = time.monotonic() + timeout
         self._send({"task": task}, deadline)
         calls, call_seconds = 0, 0.0
@@ -565,13 +566,15 @@ class Sandbox:
         too_large = _call_too_large(args, kwargs)
         if too_large:
             return {"refused": {"type": "ValueError", "message": f"{name} was called with {too_large}: too large for the grader"}}
-        kind, value = answer(name, args, kwargs)
+        rng = message.get("rng")  # numpy's global random state in the sandbox, if it sent it
+        answered = answer(name, args, kwargs) if rng is None else answer(name, args, kwargs, rng=rng)
+        kind, value = answered[:2]
         if kind != "value":
             return {"refused": value}
         if _elements(value) > MAX_CALL_RESULT:
             return {"refused": {"type": "ValueError", "message": f"{name} would return more than {MAX_CALL_RESULT} values"}}
         try:
-            return wire.encode({"value": value})
+            return wire.encode({"value": value, **({"rng": answered[2]} if len(answered) > 2 else {})})
         except wire.NotPlainData:
             return {"refused": {"type": "TypeError", "message": f"{name} returned something the grader cannot send"}}
 

@@ -3,10 +3,12 @@
 The messages between a grading process (host.py) and a sandbox (child.py), each one wire frame
 (grader/sandbox/wire.py); the roles are those of grader/sandbox/__init__.py:
 
-  grading process -> sandbox  {"task": {"function", "setup", "imports", "cells", "cases", "deps"}}
-                              {"value": ...} or {"refused": {"type", "message"}}   (answer to a call)
+  grading process -> sandbox  {"task": {"function", "setup", "imports", "cells", "cases", "seeds", "deps"}}
+                              {"value": ..., "rng": state} or {"refused": {"type", "message"}}   (answer to a call)
   sandbox -> grading process  {"ready": {"uid"}}                 (once, at start)
-                              {"call": name, "args": [...]}      (a reference dependency, during a task)
+                              {"call": name, "args": [...], "kwargs": {...}, "rng": state}
+                                                                 (a reference dependency, during a task;
+                                                                  state: numpy's global RNG, both ways)
                               {"result": {"cell_errors", "missing", "cases", "sandbox_error"}}
 
 Everything a sandbox sends is an attacker's: ``task_run`` turns a decoded result into typed

@@ -4,7 +4,8 @@ Each assignment is one package, ``testCases/<id>/``, whose ``__init__.py`` defin
 (an ``Assignment``), with ``expected/`` generated from the reference solutions. In the course
 repository, and never shipped to students, ``testCases/<id>/hidden/`` adds
 
-  cases.py     ``draw(function, rng) -> (about, build)``: one random hidden case
+  cases.py     ``draw(function, rng) -> (about, build)`` or ``(about, build, seed)``: one random
+               hidden case (seed: see Case.seed)
   mistakes.py  ``MISTAKES``: {function: (Mistake, ...)}, each relative to the reference
 
 The grader finds assignments through ``testCases.assignment_ids()``; it never names one.
@@ -29,13 +30,17 @@ GLOBAL_RNG_LOCK = threading.RLock()
 class Case:
     """One call of a graded function: ``build()`` returns its positional arguments.
 
-    hidden: a randomised case the grader draws per student (scored, never shown in a notebook)."""
+    hidden: a randomised case the grader draws per student (scored, never shown in a notebook);
+    seed: for a function whose caller seeds numpy's global RNG (as the course does before an
+    initialisation without a seed inside), every call of the case is preceded by
+    ``np.random.seed(seed)``: in the check cells, the sandbox, the reference and the mistakes."""
 
     function: str
     name: str
     about: str
     builder: Callable[[], tuple]
     hidden: bool = False
+    seed: int | None = None
 
     @property
     def key(self):
@@ -136,6 +141,13 @@ class Assignment:
         what the catalogued mistakes return on the public cases (data only, no code)."""
         path = self.expected_dir / "mistakes.npz"
         return load(path) if path.exists() else {}
+
+
+def seeded_call(function, args, seed):
+    """``function(*args)``, after ``np.random.seed(seed)`` unless seed is None (see Case.seed)."""
+    if seed is not None:
+        np.random.seed(seed)
+    return function(*args)
 
 
 def count(n, noun):

@@ -22,6 +22,7 @@ import numpy as np
 
 from dnn_utils.compare import Difference, compare, identical
 
+from .assignment import seeded_call
 from .hints import hint_for
 
 MAX_DIFFERENCES = 6  # reported per case: a hostile output could otherwise fill the report
@@ -434,13 +435,14 @@ def _notebook_frame(error):
     return ("" if frame.name == "<module>" else frame.name), where
 
 
-def call_here(function_name, function, args):
-    """Call the student's ``function`` on ``args`` in this process: the Call it made."""
+def call_here(function_name, function, args, seed=None):
+    """Call the student's ``function`` on ``args`` in this process (numpy's global RNG seeded
+    first when ``seed`` is given: Case.seed): the Call it made."""
     pristine = copy.deepcopy(args)
     printed = io.StringIO()
     try:
         with contextlib.redirect_stdout(printed):
-            output = function(*args)
+            output = seeded_call(function, args, seed)
     except Exception as error:  # the student's code may raise anything
         raised_in, where = _notebook_frame(error)
         text = describe_error(function_name, type(error).__name__, str(error), raised_in or None, where)
@@ -460,7 +462,7 @@ def failing_dependencies(assignment, function_name, function):
             continue
         expected = assignment.expected_outputs
         cases = assignment.public_cases(name)
-        if not all(evaluate_case(assignment, case, expected[case.key], call_here(name, helper, case.build())).passed
+        if not all(evaluate_case(assignment, case, expected[case.key], call_here(name, helper, case.build(), case.seed)).passed
                    for case in cases):
             failing.append(name)
     # Only the first link of a chain: when a helper fails because a helper of its own does, that
@@ -478,7 +480,7 @@ def checker(assignment):
         any case failed."""
         cases = assignment.public_cases(assignment.function(function_name).name)
         expected = assignment.expected_outputs
-        verdicts = [evaluate_case(assignment, case, expected[case.key], call_here(function_name, function, case.build()))
+        verdicts = [evaluate_case(assignment, case, expected[case.key], call_here(function_name, function, case.build(), case.seed))
                     for case in cases]
         mistakes = name_mistake(assignment, function_name, verdicts, assignment.known_mistakes.get(function_name, {}))
         failed = sum(not v.passed for v in verdicts)
