@@ -1,5 +1,5 @@
 """What the planar classifier's notebook gets ready-made: the logistic regression of the first
-assignment (source_solutions/logistic_regression.py), as the linear baseline."""
+assignment, as the linear baseline."""
 
 from .logistic_regression import model as logistic_regression_model
 from .logistic_regression import predict as logistic_regression_predict

@@ -191,13 +191,13 @@ def _nn_model_variant(*, seed=3, seed_after_init=False, n_h_from_layer_sizes=Fal
 # --------------------------------------------------------------------------------------------
 
 
-def _predict_variant(*, threshold=0.5, inclusive=False, as_float=True, probabilities=False):
+def _predict_variant(*, threshold=0.5, inclusive=False, rank_one=False, probabilities=False):
     def predict(parameters, X):
         A2, _ = reference.forward_propagation(X, parameters)
         if probabilities:
             return A2
-        predictions = A2 >= threshold if inclusive else A2 > threshold
-        return predictions.astype(float) if as_float else predictions
+        predictions = (A2 >= threshold if inclusive else A2 > threshold).astype(float)
+        return predictions[0] if rank_one else predictions
 
     return predict
 
@@ -311,12 +311,13 @@ MISTAKES = {
                 _update_variant, dict(default_rate=0.01)),
     ),
     "nn_model": (
-        Mistake("not_seeded", "nn_model does not seed the RNG",
-                "Call np.random.seed(3) once at the top of nn_model, before initialize_parameters: the starting "
-                "weights, and so the trained ones, depend on it.", _nn_model_variant, dict(seed=None)),
-        Mistake("seeded_after_init", "the RNG seeded after initialising",
-                "The seed only matters for the draws that come after it: call np.random.seed(3) before "
-                "initialize_parameters.", _nn_model_variant, dict(seed_after_init=True)),
+        Mistake("not_seeded_before_init", "the RNG not seeded with 3 before initialize_parameters",
+                "Call np.random.seed(3) once at the top of nn_model, before initialize_parameters: the seed only "
+                "fixes the draws that come after it, and the starting weights (so the trained ones) depend on it.",
+                _nn_model_variant, dict(seed_after_init=True)),
+        Mistake("wrong_seed", "the RNG seeded with another value than 3",
+                "Check the value passed to np.random.seed in nn_model: the course trains from seed 3.",
+                _nn_model_variant, dict(seed=1)),
         Mistake("n_h_from_layer_sizes", "the hidden layer sized by layer_sizes instead of the n_h argument",
                 "layer_sizes fixes n_h at 4 for its exercise; nn_model builds a hidden layer of n_h units, the "
                 "argument (take only n_x and n_y from layer_sizes).", _nn_model_variant,
@@ -335,9 +336,9 @@ MISTAKES = {
         Mistake("inclusive_threshold", "A2 >= 0.5 instead of A2 > 0.5",
                 "At exactly 0.5 the prediction is 0: the test is strictly greater than 0.5.", _predict_variant,
                 dict(inclusive=True)),
-        Mistake("boolean_predictions", "booleans returned instead of 0.0 / 1.0",
-                "A comparison gives True / False; turn it into floats, e.g. with .astype(float).", _predict_variant,
-                dict(as_float=False)),
+        Mistake("rank_one_predictions", "predictions of shape (m,), a rank-1 array, instead of (1, m)",
+                "Keep the predictions in A2's shape (1, m): build them from the whole array, A2 > 0.5, rather than "
+                "from a loop over A2[0] or a flattened copy.", _predict_variant, dict(rank_one=True)),
         Mistake("probabilities_returned", "A2 returned instead of 0/1 predictions",
                 "predict answers 0 or 1: compare A2 with 0.5.", _predict_variant, dict(probabilities=True)),
         Mistake("threshold_at_zero", "A2 compared with 0 instead of 0.5",
