@@ -47,7 +47,7 @@ from grader.grading.assignments import load_spec  # noqa: E402
 
 ASSIGNMENT = "dnn_step_by_step"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-CLASS = REPO / "examples" / "class"
+CLASS = REPO / "examples" / "class" / ASSIGNMENT
 HONEST_PREFIXES = ("correct", "mistake-")  # same answers whoever grades them
 TARGET = 30.0
 

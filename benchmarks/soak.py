@@ -47,7 +47,7 @@ from grader.records.gradebook import engine_url  # noqa: E402
 from grader.grading.assignments import load_spec  # noqa: E402
 
 ASSIGNMENT = "dnn_step_by_step"
-CLASS = REPO / "examples" / "class"
+CLASS = REPO / "examples" / "class" / ASSIGNMENT
 SLOW = ("cheat-endless-loop", "cheat-memory-bomb")
 URL_FILE = REPO / ".services" / "postgres.url"
 

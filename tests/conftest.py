@@ -46,7 +46,7 @@ EXAMPLE_CLASS_SEED, EXAMPLE_CLASS_TIMEOUT = 2026, 10.0
 
 @pytest.fixture(scope="session")
 def graded_example_class(tmp_path_factory):
-    """examples/class graded once per test session, as the golden files and the pinned scenarios
+    """examples/class/dnn_step_by_step graded once per test session, as the golden files and the pinned scenarios
     expect it: seed 2026, 10 s per function, 2 grading processes, a SQLite gradebook in the output
     folder. Returns (output folder, autograde's summary)."""
     from grader.commands.autograde import AutogradeOptions, autograde
@@ -55,7 +55,7 @@ def graded_example_class(tmp_path_factory):
     out = tmp_path_factory.mktemp("example-class")
     options = AutogradeOptions(assignment="dnn_step_by_step", out=out, db_url=f"sqlite:///{out}/gradebook.db", jobs=2,
                                timeout=EXAMPLE_CLASS_TIMEOUT, seed=EXAMPLE_CLASS_SEED, progress=False)
-    return out, autograde(EXAMPLES / "class", options)
+    return out, autograde(EXAMPLES / "class" / "dnn_step_by_step", options)
 
 
 @pytest.fixture

@@ -1,8 +1,11 @@
 """Does the student release work in a real JupyterLab, driven by a real browser?
 
-A JupyterLab server runs on 127.0.0.1 in a temporary copy of release/dnn_step_by_step/ (the
-committed release is never modified); Debian's chromium, driven by Playwright, opens the notebook,
-runs the setup cell, types an answer into the linear_forward exercise and runs its check cell.
+A JupyterLab server runs on 127.0.0.1 in a temporary copy of release/<assignment>/ (the committed
+release is never modified); Debian's chromium, driven by Playwright, opens the notebook and runs
+the setup cell. In dnn_step_by_step it types an answer into the linear_forward exercise, key by
+key, and runs its check cell; in every assignment of the series it runs the first exercise's
+check untouched (it must fail, saying why), then enters the source notebook's solution and runs
+the check again (it must pass).
 
 Needs /usr/bin/chromium (`make services` installs it); Playwright's own browser downloads are never used.
 Screenshots go to artifacts/browser/.
@@ -28,8 +31,11 @@ import pytest
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[1]
-RELEASE_DIR = REPO / "release" / "dnn_step_by_step"
-NOTEBOOK = "dnn_step_by_step.ipynb"
+sys.path.insert(0, str(REPO))
+from grader.grading.assignments import assignment_ids  # noqa: E402
+
+STEP = "dnn_step_by_step"
+NOTEBOOK = f"{STEP}.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -128,12 +134,18 @@ def _stop(proc, server=None):
 
 
 @pytest.fixture
-def lab_server(tmp_path):
-    """A JupyterLab server on 127.0.0.1 serving a temporary copy of the dnn_step_by_step release."""
-    if not (RELEASE_DIR / NOTEBOOK).is_file():
-        pytest.fail(f"{RELEASE_DIR / NOTEBOOK} is missing: run `make release`")
-    root = tmp_path / "dnn_step_by_step"
-    shutil.copytree(RELEASE_DIR, root, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+def assignment():
+    return STEP
+
+
+@pytest.fixture
+def lab_server(tmp_path, assignment):
+    """A JupyterLab server on 127.0.0.1 serving a temporary copy of ``assignment``'s release."""
+    release_dir = REPO / "release" / assignment
+    if not (release_dir / f"{assignment}.ipynb").is_file():
+        pytest.fail(f"{release_dir / f'{assignment}.ipynb'} is missing: run `make release`")
+    root = tmp_path / assignment
+    shutil.copytree(release_dir, root, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
 
     home = tmp_path / "home"
     config_dir = home / "jupyter_config"
@@ -217,6 +229,63 @@ def _cell_index(notebook, grade_id):
     return index
 
 
+class NotebookPage:
+    """One notebook open in JupyterLab in ``browser``, its kernel started and idle; nothing leaves
+    the machine (every request that is not for our server is refused)."""
+
+    def __init__(self, lab_server, browser, notebook):
+        from playwright.sync_api import expect
+
+        self.expect, self.executions = expect, 0
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        origin = f"127.0.0.1:{lab_server.port}"
+        self.context.route(re.compile(r"^(?!https?://" + re.escape(origin) + r"/).*"), lambda route: route.abort())
+        self.context.set_default_timeout(30_000)
+        self.page = page = self.context.new_page()
+        page.goto(lab_server.url(f"lab/tree/{notebook}"))
+        cells = nbformat.read(lab_server.root / notebook, as_version=4).cells
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")).to_have_count(len(cells))
+        # The kernel is started, connected and idle. The status bar says so only once the page's
+        # kernel connection is up ("Python 3 (ipykernel) | Idle"); the toolbar's execution indicator
+        # alone is no proof: it shows "idle" before any kernel exists.
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"),
+                                                                    timeout=KERNEL_TIMEOUT_MS)
+        expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1)
+        # The server agrees: one kernel, connected to the page, idle (the page's first requests to
+        # a new kernel keep it busy for a moment).
+        lab_server.wait_for(lambda kernels: [(k["execution_state"], k["connections"] > 0) for k in kernels]
+                            == [("idle", True)], "kernels", KERNEL_TIMEOUT_MS / 1000)
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"))
+
+    def cell(self, index):
+        return self.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
+
+    def run(self, index):
+        """Select the cell (command mode), press Shift+Enter and wait until the kernel ran it."""
+        target = self.cell(index)
+        target.scroll_into_view_if_needed()
+        target.locator(".jp-InputPrompt").first.click()
+        self.page.keyboard.press("Shift+Enter")
+        self.executions += 1  # a fresh kernel numbers executions 1, 2, 3, ...
+        self.expect(target.locator(".jp-InputPrompt").first).to_have_text(re.compile(rf"\[{self.executions}\]:"),
+                                                                          timeout=CELL_TIMEOUT_MS)
+        return target
+
+    def clear_editor(self, index):
+        """Click into the cell's editor and delete everything in it; the editor."""
+        editor = self.cell(index).locator(".cm-content")
+        editor.scroll_into_view_if_needed()
+        editor.click()
+        self.page.keyboard.press("ControlOrMeta+a")
+        self.page.keyboard.press("Delete")
+        self.expect(editor).to_have_text("")
+        return editor
+
+    def close(self):
+        self.context.close()
+
+
 @pytest.mark.timeout(180)
 def test_linear_forward_check_in_jupyterlab(lab_server, browser):
     """In JupyterLab, does the linear_forward check cell first report the untouched exercise as
@@ -238,44 +307,13 @@ def test_linear_forward_check_in_jupyterlab(lab_server, browser):
     assert notebook.cells[exercise_index].metadata.get("editable", True), "the exercise cell must be editable"
     assert "raise NotImplementedError()" in notebook.cells[exercise_index].source
 
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    origin = f"127.0.0.1:{lab_server.port}"
-    # Nothing leaves the machine: every request that is not for our server is refused.
-    context.route(re.compile(r"^(?!https?://" + re.escape(origin) + r"/).*"), lambda route: route.abort())
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    executions = 0
-
-    def cell(index):
-        return page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
-
-    def run(index):
-        """Select the cell (command mode), press Shift+Enter and wait until the kernel ran it."""
-        nonlocal executions
-        target = cell(index)
-        target.scroll_into_view_if_needed()
-        target.locator(".jp-InputPrompt").first.click()
-        page.keyboard.press("Shift+Enter")
-        executions += 1  # a fresh kernel numbers executions 1, 2, 3, ...
-        expect(target.locator(".jp-InputPrompt").first).to_have_text(re.compile(rf"\[{executions}\]:"),
-                                                                     timeout=CELL_TIMEOUT_MS)
-        return target
-
     try:
-        page.goto(lab_server.url(f"lab/tree/{NOTEBOOK}"))
-        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
-        expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")).to_have_count(len(notebook.cells))
-        # The kernel is started, connected and idle. The status bar says so only once the page's
-        # kernel connection is up ("Python 3 (ipykernel) | Idle"); the toolbar's execution indicator
-        # alone is no proof: it shows "idle" before any kernel exists.
-        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"),
-                                                                    timeout=KERNEL_TIMEOUT_MS)
-        expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1)
-        # The server agrees: one kernel, connected to the page, idle (the page's first requests to
-        # a new kernel keep it busy for a moment).
-        lab_server.wait_for(lambda kernels: [(k["execution_state"], k["connections"] > 0) for k in kernels]
-                            == [("idle", True)], "kernels", KERNEL_TIMEOUT_MS / 1000)
-        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"))
+        lab = NotebookPage(lab_server, browser, NOTEBOOK)
+    except BaseException:
+        print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+        raise
+    page, cell, run = lab.page, lab.cell, lab.run
+    try:
         # The DOM cells are the notebook's cells, in order.
         for index in (setup_index, exercise_index, check_index):
             first_line = notebook.cells[index].source.splitlines()[0]
@@ -294,12 +332,7 @@ def test_linear_forward_check_in_jupyterlab(lab_server, browser):
         expect(check_output).not_to_contain_text("All checks passed.")
 
         # Type the answer into the exercise cell, replacing its body.
-        editor = cell(exercise_index).locator(".cm-content")
-        editor.scroll_into_view_if_needed()
-        editor.click()
-        page.keyboard.press("ControlOrMeta+a")
-        page.keyboard.press("Delete")
-        expect(editor).to_have_text("")
+        editor = lab.clear_editor(exercise_index)
         for number, line in enumerate(ANSWER_LINES):
             if number:
                 page.keyboard.press("Enter")  # the editor indents the next line by itself
@@ -327,4 +360,62 @@ def test_linear_forward_check_in_jupyterlab(lab_server, browser):
         print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
         raise
     finally:
-        context.close()
+        lab.close()
+
+
+def _solution(assignment, function):
+    """The source notebook's solution of ``function``, without nbgrader's markers."""
+    source = nbformat.read(REPO / "notebooks" / assignment / f"{assignment}.ipynb", as_version=4)
+    (cell,) = [c for c in source.cells if c.metadata.get("nbgrader", {}).get("grade_id") == function]
+    return "\n".join(line for line in cell.source.splitlines() if "### BEGIN SOLUTION" not in line
+                     and "### END SOLUTION" not in line)
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("assignment", assignment_ids())
+def test_every_assignment_opens_and_checks_its_first_exercise_in_jupyterlab(assignment, lab_server, browser):
+    """Does each release open in JupyterLab, run its setup cell silently, report its untouched first
+    exercise as not implemented, and pass once the solution is entered and run?"""
+    from playwright.sync_api import expect
+
+    from testCases import load
+
+    expect.set_options(timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    passed_png, failure_png = SCREENSHOTS / f"{assignment}_first_check_passed.png", SCREENSHOTS / f"{assignment}_failure.png"
+    for png in (passed_png, failure_png):
+        png.unlink(missing_ok=True)
+    notebook = nbformat.read(lab_server.root / f"{assignment}.ipynb", as_version=4)
+    first = load(assignment).functions[0].name
+    setup_index, exercise_index = _cell_index(notebook, "setup"), _cell_index(notebook, first)
+    check_index = _cell_index(notebook, f"check_{first}")
+    try:
+        lab = NotebookPage(lab_server, browser, f"{assignment}.ipynb")
+    except BaseException:
+        print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+        raise
+    try:
+        lab.run(setup_index)
+        expect(lab.cell(setup_index).locator(".jp-OutputArea-output")).to_have_count(0)
+        lab.run(exercise_index)
+        lab.run(check_index)
+        report = lab.cell(check_index).locator(".jp-OutputArea")
+        expect(report).to_contain_text("not implemented yet")
+        expect(report).to_contain_text("CheckFailed")
+
+        lab.clear_editor(exercise_index)
+        lab.page.keyboard.insert_text(_solution(assignment, first))  # as pasted: no auto-indentation
+        lab.run(exercise_index)
+        lab.run(check_index)
+        expect(report).to_contain_text("All checks passed.")
+        expect(report).not_to_contain_text("CheckFailed")
+        lab.page.screenshot(path=str(passed_png))
+    except BaseException:
+        try:
+            lab.page.screenshot(path=str(failure_png))
+        except Exception as error:
+            print(f"could not save {failure_png}: {error}")
+        print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+        raise
+    finally:
+        lab.close()

@@ -1,7 +1,7 @@
-"""Golden files: the exact text students read about the example class, stored in tests/golden/ so
+"""Golden files: the exact text students read about the step-by-step example class, stored in tests/golden/ so
 that any change of wording shows up in review.
 
-  tests/golden/feedback/<student>.json and .html   what the grader writes for examples/class/<student>
+  tests/golden/feedback/<student>.json and .html   what the grader writes for examples/class/dnn_step_by_step/<student>
                                                    (graded_example_class in conftest.py: seed 2026,
                                                    timeout 10 s, 2 grading processes)
   tests/golden/checks/<student>.txt                what the notebook's check cells print
@@ -62,7 +62,7 @@ import pytest
 from grader.paths import REPO
 
 ASSIGNMENT = "dnn_step_by_step"
-CLASS = REPO / "examples" / "class"
+CLASS = REPO / "examples" / "class" / ASSIGNMENT
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Per cell and per check: user CPU time, wall time (a public check takes milliseconds).
 CHECK_CPU_SECONDS, CHECK_SECONDS = 0.5, 5.0
@@ -371,7 +371,7 @@ def _check_reports(students):
                 text += f"\n[the process ended here, exit code {code}: nothing after this ran]\n"
             text = text.replace(job["dir"], "<release copy>").replace(str(REPO), "<checkout>")
             cells = ", ".join(str(index) for index, _ in job["cells"]) or "none"
-            header = f"# What the check cells print for examples/class/{job['student']} (tests/test_golden.py).\n"
+            header = f"# What the check cells print for examples/class/{ASSIGNMENT}/{job['student']} (tests/test_golden.py).\n"
             reports[job["student"]] = f"{header}# Cells run first: {cells}\n{text}"
         return reports
 

@@ -26,7 +26,7 @@ from grader.records.store import write_csv
 
 ASSIGNMENT = "dnn_step_by_step"
 HOSTILE = REPO / "examples" / "hostile"
-CORRECT = REPO / "examples" / "class" / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+CORRECT = REPO / "examples" / "class" / ASSIGNMENT / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 SEED, TIMEOUT = 1, 5.0
 SPEC = load_spec(ASSIGNMENT)
 ALL_ERRORS = {f: (0, "error") for f in SPEC.functions}

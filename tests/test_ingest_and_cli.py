@@ -16,7 +16,7 @@ from grader.grading.ingest import find_submissions, read_graded_code, safe_stude
 from grader.paths import REPO
 from grader.grading.assignments import load_spec
 
-CLASS = REPO / "examples" / "class"
+CLASS = REPO / "examples" / "class" / "dnn_step_by_step"
 STEP = "dnn_step_by_step"
 FEW = ("correct", "mistake-db-without-keepdims", "broken-empty-file")
 

@@ -1,8 +1,9 @@
 """Does the autograder give every example submission exactly the grade it deserves, write it
 everywhere once, and survive being killed midway?
 
-The submissions are examples/class/<scenario>/dnn_step_by_step/*.ipynb, each named for what it
-proves (examples/make_class.py builds them from the source notebook).
+The submissions are examples/class/<assignment>/<scenario>/<assignment>/*.ipynb, each named for
+what it proves; examples/scenarios/<assignment>.py holds the scenarios and their pinned grades,
+and examples/make_class.py builds them from the source notebooks.
 """
 
 import csv
@@ -21,49 +22,17 @@ import pytest
 from conftest import EXAMPLE_CLASS_SEED, EXAMPLE_CLASS_TIMEOUT
 from grader.commands.autograde import AutogradeOptions, autograde
 from grader.paths import REPO
-from grader.grading.assignments import load_spec
+from grader.grading.assignments import assignment_ids, load_spec
 
-ASSIGNMENT = "dnn_step_by_step"
-CLASS = REPO / "examples" / "class"
+sys.path.insert(0, str(REPO / "examples"))
+import make_class  # noqa: E402 (examples/ is not a package)
+
+ASSIGNMENT = "dnn_step_by_step"  # the class the tests below look into closely; every class gets its pinned grades
+CLASS = REPO / "examples" / "class" / ASSIGNMENT
 SEED, TIMEOUT = EXAMPLE_CLASS_SEED, EXAMPLE_CLASS_TIMEOUT  # 10 s: long enough for the memory bomb to hit its limit on a loaded machine
 SPEC = load_spec(ASSIGNMENT)
-ALL_ZERO = {f: (0, "error") for f in SPEC.functions}
-
-# Exact grades that differ from full marks, per scenario: {function: (score, status)}.
-PINNED = {
-    "correct": {},
-    "correct-variants": {},
-    "correct-import-in-another-cell": {},
-    "mistake-global-from-another-cell": {"linear_backward": (0, "error")},
-    "untouched-release": ALL_ZERO,
-    "broken-invalid-json": ALL_ZERO,
-    "broken-empty-file": ALL_ZERO,
-    "mistake-rand-instead-of-randn": {"initialize_parameters_deep": (0, "failed")},
-    "mistake-a-cached-instead-of-z": {"linear_activation_forward": (0, "failed")},
-    "mistake-cost-not-squeezed": {"compute_cost": (0, "failed")},
-    "mistake-db-without-keepdims": {"linear_backward": (0, "failed")},
-    # Right only on the hidden cases whose network has a single (sigmoid) layer: 1 of 6 with seed 2026.
-    "mistake-sigmoid-backward-on-hidden-layers": {"L_model_backward": (2.5, "failed")},
-    "mistake-update-mutates-parameters": {"update_parameters": (0, "failed")},
-    # Independent credit: the layers above linear_forward are graded with the reference one.
-    "mistake-broken-linear-forward-costs-once": {"linear_forward": (0, "failed")},
-    "cheat-monkeypatch-allclose": {"linear_forward": (0, "failed")},
-    "cheat-import-the-solutions": {"linear_forward": (0, "missing")},
-    "cheat-read-the-reference-files": {"linear_forward": (0, "missing")},
-    "cheat-hard-coded-course-output": {"linear_forward": (0, "failed")},
-    "cheat-exit-the-grader": {"compute_cost": (0, "error")},
-    "cheat-endless-loop": {"linear_backward": (0, "timeout")},
-    # The first case to hit the memory limit stops the others (they would only do it again).
-    "cheat-memory-bomb": {"update_parameters": (0, "error")},
-    "cheat-flood-stdout": {},
-    "damaged-deleted-exercise-cell": {"update_parameters": (0, "missing")},
-    "damaged-cells-reordered-and-retyped": {},
-    "damaged-grade-ids-changed": {},
-    "damaged-metadata-stripped-and-checks-emptied": {},
-    "damaged-duplicated-cell-last-wins": {"linear_forward": (0, "failed")},
-    "damaged-old-nbformat-3": {},
-    "damaged-renamed-file": {},
-}
+PINNED = make_class.scenarios_of(ASSIGNMENT).PINNED
+OTHER_CLASSES = [a for a in make_class.assignments_with_scenarios() if a != ASSIGNMENT]
 
 
 def options(out, **kw):
@@ -81,30 +50,43 @@ def read_csv(path):
         return list(csv.DictReader(f))
 
 
-@pytest.mark.parametrize("name", ["class", "hostile"])
-def test_the_example_classes_are_built_from_the_current_source_notebook(name, tmp_path):
-    """examples/class (the scenarios) and examples/hostile (the attacks, tests/test_hostile.py)."""
-    sys.path.insert(0, str(REPO / "examples"))
-    try:
-        import make_class
-    finally:
-        sys.path.pop(0)
-    committed_class = REPO / "examples" / name
-    make_class.build(tmp_path / name, make_class.HOSTILE if name == "hostile" else None)
-    fresh = sorted(p.relative_to(tmp_path / name) for p in (tmp_path / name).rglob("*.ipynb"))
-    committed = sorted(p.relative_to(committed_class) for p in committed_class.rglob("*.ipynb"))
-    assert fresh == committed, "run `python examples/make_class.py`"
-    stale = [str(p) for p in fresh if not filecmp.cmp(tmp_path / name / p, committed_class / p, shallow=False)]
-    assert not stale, f"run `python examples/make_class.py`: {stale}"
+def test_the_example_classes_are_built_from_the_current_source_notebooks(tmp_path):
+    """examples/class/<assignment>/ (the scenarios) and examples/hostile/ (the attacks, tests/test_hostile.py)."""
+    make_class.build_all(tmp_path)
+    for name in ("class", "hostile"):
+        committed_class = REPO / "examples" / name
+        fresh = sorted(p.relative_to(tmp_path / name) for p in (tmp_path / name).rglob("*.ipynb"))
+        committed = sorted(p.relative_to(committed_class) for p in committed_class.rglob("*.ipynb"))
+        assert fresh == committed, "run `python examples/make_class.py`"
+        stale = [str(p) for p in fresh if not filecmp.cmp(tmp_path / name / p, committed_class / p, shallow=False)]
+        assert not stale, f"run `python examples/make_class.py`: {stale}"
+
+
+def test_every_assignment_of_the_series_has_an_example_class():
+    assert make_class.assignments_with_scenarios() == sorted(assignment_ids())
+
+
+def assert_pinned_grades(rows, pinned, spec):
+    assert {r["student_id"] for r in rows} == set(pinned), "a scenario without a pinned grade, or a missing one"
+    assert len(rows) == len(pinned) * len(spec.functions)
+    for row in rows:
+        expected_score, expected_status = pinned[row["student_id"]].get(row["item"], (spec.points[row["item"]], "passed"))
+        assert (float(row["score"]), row["status"]) == (expected_score, expected_status), row
 
 
 def test_every_scenario_gets_its_pinned_grade(graded):
-    out, summary = graded
-    rows = read_csv(out / "grades.csv")
-    assert {r["student_id"] for r in rows} == set(PINNED), "a scenario without a pinned grade, or a missing one"
-    for row in rows:
-        expected_score, expected_status = PINNED[row["student_id"]].get(row["item"], (SPEC.points[row["item"]], "passed"))
-        assert (float(row["score"]), row["status"]) == (expected_score, expected_status), row
+    out, _ = graded
+    assert_pinned_grades(read_csv(out / "grades.csv"), PINNED, SPEC)
+
+
+@pytest.mark.parametrize("assignment", OTHER_CLASSES)
+def test_every_scenario_of_the_other_classes_gets_its_pinned_grade(assignment, tmp_path):
+    """The class of every other assignment, graded as the step-by-step one (seed 2026, 10 s)."""
+    options = AutogradeOptions(assignment=assignment, out=tmp_path, db_url=f"sqlite:///{tmp_path}/gradebook.db",
+                               jobs=2, timeout=TIMEOUT, seed=SEED, progress=False)
+    autograde(REPO / "examples" / "class" / assignment, options)
+    assert_pinned_grades(read_csv(tmp_path / "grades.csv"), make_class.scenarios_of(assignment).PINNED,
+                         load_spec(assignment))
 
 
 def test_grades_csv_has_one_row_per_student_and_function(graded):

@@ -3,7 +3,6 @@
 grade table, and render the worked solutions. Everything lands in ``--out``."""
 
 import os
-from collections import Counter
 from pathlib import Path
 
 from ..errors import UserError
@@ -18,12 +17,14 @@ from .worked_solutions import render_worked_solutions
 EXAMPLE_CLASS = EXAMPLES / "class"
 
 
-def class_assignment(submitted):
-    """The assignment of a class folder in nbgrader's layout <student>/<assignment>/."""
-    found = Counter(p.name for p in Path(submitted).glob("*/*") if p.is_dir() and p.name in assignment_ids())
-    if not found:
-        raise UserError(f"{submitted} has no <student>/<assignment>/ folder of a declared assignment")
-    return found.most_common(1)[0][0]
+def example_classes():
+    """{assignment: class folder} of the example classes, examples/class/<assignment>/, each in
+    nbgrader's layout <student>/<assignment>/."""
+    declared = set(assignment_ids())
+    classes = {p.name: p for p in sorted(EXAMPLE_CLASS.iterdir()) if p.is_dir() and p.name in declared}
+    if not classes:
+        raise UserError(f"{EXAMPLE_CLASS} has no class folder of a declared assignment: run `python examples/make_class.py`")
+    return classes
 
 
 def run_demo(out, data_dir=None):
@@ -33,16 +34,17 @@ def run_demo(out, data_dir=None):
     release = out / "release"
     print(f"1. Building the student release into {release}")
     build_release(release)
-    assignment = class_assignment(EXAMPLE_CLASS)
-    print(f"2. Grading the example class in examples/class ({assignment}) in sandboxes")
-    options = AutogradeOptions(
-        assignment=assignment, out=out / "autograded", db_url=default_url(out), timeout=10.0, seed=2026,
-        regrade=True, template=release / assignment,
-    )
-    summary = autograde(EXAMPLE_CLASS, options)
-    print(grade_table(summary["rows"], load_spec(assignment).functions))
-    print(f"   grades: {out / 'autograded' / 'grades.csv'}; feedback: {out / 'autograded' / 'feedback'}; "
-          f"gradebook: {options.db_url}")
+    db_url = default_url(out)
+    for assignment, submitted in example_classes().items():
+        print(f"2. Grading the example class of {assignment} (examples/class/{assignment}) in sandboxes")
+        options = AutogradeOptions(
+            assignment=assignment, out=out / "autograded" / assignment, db_url=db_url, timeout=10.0, seed=2026,
+            regrade=True, template=release / assignment,
+        )
+        summary = autograde(submitted, options)
+        print(grade_table(summary["rows"], load_spec(assignment).functions))
+        print(f"   grades: {options.out / 'grades.csv'}; feedback: {options.out / 'feedback'}")
+    print(f"   gradebook (every assignment): {db_url}")
     print(f"3. Rendering the worked solutions into {out / 'worked_solutions'} (the application trains its models)")
     written = render_worked_solutions(out / "worked_solutions")
-    print(f"Done. Open {', '.join(str(p) for p in written)} and the feedback pages in {out / 'autograded' / 'feedback'}")
+    print(f"Done. Open {', '.join(str(p) for p in written)} and the feedback pages in {out / 'autograded'}/<assignment>/feedback")
