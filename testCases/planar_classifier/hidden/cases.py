@@ -39,7 +39,7 @@ def draw(function, rng):
             return (f"{count(n_x, 'input')}, {examples} examples, {count(n_h, 'hidden unit')}, {iterations} iterations",
                     lambda: (*classification_data(seed, n_x, examples), n_h, iterations), int(rng.randint(1000)))
         case "predict":
-            at_threshold = int(rng.randint(0, m + 1))
+            at_threshold = int(rng.randint(1, m + 1))  # at least one A2 exactly 0.5 in every case
             return (f"{shape}, A2 exactly 0.5 on {count(at_threshold, 'example')}",
                     lambda: predict_inputs(seed, n_x, n_h, m, at_threshold))
     raise ValueError(f"no hidden cases for {function!r}")
