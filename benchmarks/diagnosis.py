@@ -7,7 +7,9 @@ one naming rule of the check cells and the grader (testCases.checks.name_mistake
   generated   the reference with one symptom applied to one output: a factor (-1, 2, 0.5, 10),
               a transpose, zeros, a rank-1 array or a row broadcast with a column (for a row or
               column output), or (for dicts of layers) every layer's value moved to the next
-              layer's key: is a misconception named, and is it the right one (that symptom, or a
+              layer's key; or to its behaviour: a float argument replaced by a constant (a rate
+              written in) or an array argument by zeros (a term left out), or a random draw added
+              to an output: is a misconception named, and is it the right one (that symptom, or a
               catalogued mistake that does exactly what the variant does)?
 
 Prints the counts and the share named rightly per set, and the variants left unnamed.
@@ -40,7 +42,11 @@ def named(spec, function, implementation):
                     for c in cases]
     if all(v.passed for v in verdicts):
         return None
-    found = diagnose(spec, function, verdicts, [c.build() for c in cases], [c.seed for c in cases])
+    def run(args_list, seed):  # the probes, as the check cells and the sandbox run them
+        with np.errstate(all="ignore"):
+            return [call_here(function, implementation, args, seed) for args in args_list]
+
+    found = diagnose(spec, function, verdicts, [c.build() for c in cases], [c.seed for c in cases], run)
     return found[0] if found else ""
 
 
@@ -100,6 +106,20 @@ def generated_variants(spec, function):
         if value.ndim == 2 and 1 in value.shape and value.size > 1 and always_a_row_or_column(spec, function, target):
             variants.append((f"{target} rank-1", make(target, np.ravel), "rank1"))
             variants.append((f"{target} broadcast", make(target, lambda v: v + v.T - v.T), "broadcast"))
+    arguments = spec.declaration.public_cases(function)[0].build()
+    for i, (argument, value) in enumerate(zip(graded.arguments, arguments)):
+        if isinstance(value, float):  # a rate written in
+            variants.append((f"{argument} ignored", lambda *args, i=i: reference(*args[:i], 0.0123, *args[i + 1:]),
+                             "ignored-argument"))
+        elif isinstance(value, np.ndarray) and value.dtype.kind == "f":  # a term left out
+            variants.append((f"{argument} left out", lambda *args, i=i: reference(*args[:i], np.zeros_like(args[i]),
+                                                                                 *args[i + 1:]), "ignored-argument"))
+
+    def noisy(*args):  # a random draw nobody seeded (drawn first: a reference may seed inside)
+        noise = 1e-3 * np.random.randn()
+        return _map_leaf(reference(*args), names, next(iter(leaves)), lambda v: v + noise)
+
+    variants.append(("a random draw", noisy, "nondeterministic"))
     if isinstance(sample, dict) and any(key[-1].isdigit() for key in sample):
         def shifted(*args):
             out = reference(*args)

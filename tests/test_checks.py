@@ -591,3 +591,52 @@ def test_are_nearly_all_generated_wrong_functions_named_rightly():
     assert right == total, misses
     right, _, total, misses = results["generated"]
     assert total > 100 and right >= 0.9 * total, misses
+
+
+# ---------------------------------------------------------------------------------------------
+# Probes: the function called again, and with one argument varied
+# ---------------------------------------------------------------------------------------------
+
+
+def test_does_a_hard_coded_learning_rate_get_named_as_the_argument_it_ignores(capsys):
+    def update_parameters(parameters, grads, learning_rate):
+        parameters = copy.deepcopy(parameters)
+        for l in range(1, len(parameters) // 2 + 1):
+            parameters[f"W{l}"] -= 0.05 * grads[f"dW{l}"]
+            parameters[f"b{l}"] -= 0.05 * grads[f"db{l}"]
+        return parameters
+
+    report, failed = run_check(capsys, "update_parameters", update_parameters)
+    assert failed
+    assert "This looks like: learning_rate ignored." in report
+    assert "whatever learning_rate holds" in report
+
+
+def test_does_a_function_that_draws_random_numbers_get_named_as_nondeterministic(capsys):
+    def linear_forward(A, W, b):
+        return np.dot(W, A) + b + 1e-3 * np.random.randn(), (A, W, b)
+
+    report, failed = run_check(capsys, "linear_forward", linear_forward)
+    assert failed and "This looks like: different results on the same inputs." in report
+
+
+def test_is_no_argument_called_ignored_where_the_reference_ignores_it_too():
+    """An output that does not move when an argument varies is named only when the reference's
+    output moves (Probe.sensitive): a threshold or a shape may legitimately not move."""
+    from testCases.checks import Probe, probe_variants, recognise_probes
+
+    case = public("update_parameters", "course")
+    args = case.build()
+    wrong = call_here("update_parameters", lambda p, g, r: {k: v * 2 for k, v in p.items()}, args)
+    verdict = evaluate_case(ASSIGNMENT, case, EXPECTED[case.key], wrong)
+    assert not verdict.passed
+
+    def run(args_list, seed):
+        return [call_here("update_parameters", lambda p, g, r: {k: v * 2 for k, v in p.items()}, a) for a in args_list]
+
+    names = [name for name, _ in probe_variants(ASSIGNMENT, "update_parameters", args)]
+    assert names == ["parameters", "grads", "learning_rate"]
+    for sensitive, named in (([], []), (None, []), (["grads"], ["grads ignored"])):
+        found = recognise_probes(ASSIGNMENT, "update_parameters", [verdict],
+                                 Probe([(args, None)], run, lambda index, variants: sensitive))
+        assert [m.title for m in found] == named

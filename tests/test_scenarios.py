@@ -122,6 +122,12 @@ def test_feedback_explains_and_never_shows_reference_code(graded):
     assert any("db has shape" in m for case in item["cases"] for m in case["messages"])
     broken = json.loads((out / "feedback" / "broken-invalid-json" / f"{ASSIGNMENT}.json").read_text())
     assert any("not valid JSON" in m for m in broken["messages"])
+    for student, function, named in (("mistake-learning-rate-from-the-cell", "update_parameters", "learning_rate ignored"),
+                                     ("mistake-initialisation-without-its-seed", "initialize_parameters_deep",
+                                      "different results on the same inputs")):
+        data = json.loads((out / "feedback" / student / f"{ASSIGNMENT}.json").read_text())
+        item = next(i for i in data["items"] if i["item"] == function)
+        assert [m["title"] for m in item["mistakes"]] == [named], "the probes, run in the sandbox, name it"
     renamed = json.loads((out / "feedback" / "damaged-renamed-file" / f"{ASSIGNMENT}.json").read_text())
     assert any("renamed" in m for m in renamed["messages"])
 

@@ -141,6 +141,25 @@ def update_parameters(parameters, grads, learning_rate):
         parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]
     return parameters
 '''),
+    # Not in the catalogue: named by the probes (the function called again, and with one argument varied).
+    "mistake-learning-rate-from-the-cell": answer("update_parameters", '''
+LEARNING_RATE = 0.0075
+
+def update_parameters(parameters, grads, learning_rate):
+    parameters = {key: value.copy() for key, value in parameters.items()}
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] -= LEARNING_RATE * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= LEARNING_RATE * grads["db" + str(l)]
+    return parameters
+'''),
+    "mistake-initialisation-without-its-seed": answer("initialize_parameters_deep", '''
+def initialize_parameters_deep(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+'''),
     "mistake-broken-linear-forward-costs-once": answer("linear_forward", '''
 def linear_forward(A, W, b):
     Z = np.dot(W, A)
@@ -230,6 +249,8 @@ PINNED = {
     "mistake-sigmoid-backward-on-hidden-layers": {"L_model_backward": (2.5, "failed")},
     "mistake-update-mutates-parameters": {"update_parameters": (0, "failed")},
     # Independent credit: the layers above linear_forward are graded with the reference one.
+    "mistake-learning-rate-from-the-cell": {"update_parameters": (0, "failed")},
+    "mistake-initialisation-without-its-seed": {"initialize_parameters_deep": (0, "failed")},
     "mistake-broken-linear-forward-costs-once": {"linear_forward": (0, "failed")},
     "cheat-monkeypatch-allclose": {"linear_forward": (0, "failed")},
     "cheat-import-the-solutions": {"linear_forward": (0, "missing")},

@@ -22,7 +22,7 @@ import numpy as np
 
 from dnn_utils.compare import identical
 from testCases.assignment import GLOBAL_RNG_LOCK, seeded_call
-from testCases.checks import name_mistake
+from testCases.checks import Probe, name_mistake, probe_variants
 
 log = logging.getLogger(__name__)
 
@@ -129,19 +129,46 @@ def mistake_data(spec, function, cases):
     }
 
 
-def diagnose(spec, function, verdicts, args, seeds=None):
-    """The catalogued mistakes (KnownMistake) that explain ``verdicts``, most likely first.
+def sensitive_arguments(spec, function, args, seed, variants):
+    """The names of ``variants`` [(argument name, args)] on which the reference's output differs
+    from its output on ``args`` (testCases.checks.Probe.sensitive)."""
+    reference = spec.reference(function)
+    original = run_quietly(reference, args, seed)
+    if original.raised:
+        return None
+    return [name for name, varied in variants
+            if not (outcome := run_quietly(reference, varied, seed)).raised and not identical(outcome.output, original.output)]
+
+
+def diagnose(spec, function, verdicts, args, seeds=None, run=None):
+    """The catalogued mistakes (KnownMistake) that explain ``verdicts``, most likely first, else
+    what the probes or the relations between the outputs show (testCases.checks.name_mistake).
 
     verdicts: testCases.checks.CaseVerdict per case; args: the arguments of each case; seeds:
-    each case's Case.seed (default: none). A failure here is logged, never raised: a diagnosis
-    is a bonus and must not cost a grade."""
+    each case's Case.seed (default: none); run(list of args, seed) -> [Call]: the student's
+    function called again (in its sandbox), for the probes; none without it. A failure here is
+    logged, never raised: a diagnosis is a bonus and must not cost a grade."""
     try:
         seeds = [None] * len(verdicts) if seeds is None else seeds
         cases = [(verdict.name, case_args, seed) for verdict, case_args, seed in zip(verdicts, args, seeds)]
-        return name_mistake(spec.declaration, function, verdicts, mistake_data(spec, function, cases))
+        probe = None if run is None else Probe(
+            list(zip(args, seeds)), run, lambda index, variants: sensitive_arguments(spec, function, args[index],
+                                                                                     seeds[index], variants))
+        return name_mistake(spec.declaration, function, verdicts, mistake_data(spec, function, cases), probe)
     except Exception:
         log.exception("diagnosis of %s (%s) failed", function, spec.assignment)
         return []
+
+
+def public_probe_data(spec):
+    """{case key: [argument names]}: Probe.sensitive of every public case, as plain data for the
+    check cells (testCases.assignment.Assignment.probe_sensitivity)."""
+    data = {}
+    for case in spec.declaration.cases:
+        args = case.build()
+        variants = probe_variants(spec.declaration, case.function, args)
+        data[case.key] = sensitive_arguments(spec, case.function, args, case.seed, variants) or []
+    return data
 
 
 def public_mistake_data(spec):

@@ -94,9 +94,9 @@ def submission_seed(run_seed, student_id):
     return int.from_bytes(digest[:4], "little") % (2**31 - 1)
 
 
-def _call(function, grading, run, defined_elsewhere=frozenset()):
-    """The testCases.checks.Call of one protocol.CaseRun."""
-    call = Call(grading.args, printed=run.printed)
+def _call(function, args, run, defined_elsewhere=frozenset()):
+    """The testCases.checks.Call of one protocol.CaseRun of ``function`` on ``args``."""
+    call = Call(args, printed=run.printed)
     if run.raised is not None:
         call.error = run.raised.type
         call.error_text = describe_error(function, run.raised.type, run.raised.message, run.raised.function or None,
@@ -114,10 +114,12 @@ def _outcome(verdict, scored):
                        verdict.raised, [d.as_dict() for d in verdict.differences])
 
 
-def evaluate(spec, function, grading_cases, run, public_results=None, defined_elsewhere=frozenset()):
+def evaluate(spec, function, grading_cases, run, public_results=None, defined_elsewhere=frozenset(), probe_results=None):
     """ItemResult of one function from the sandbox's protocol.TaskRun ``run`` for the scored cases
     of ``grading_cases``. When one of them fails, ``public_results()`` (if given) is asked for the
-    public cases' CaseRuns, whose report helps explain the failure (None if they could not run)."""
+    public cases' CaseRuns, whose report helps explain the failure (None if they could not run),
+    and ``probe_results(list of args, seed)`` (if given) for the CaseRuns of the diagnosis's probes
+    (testCases.checks.recognise_probes)."""
     item = ItemResult(function, spec.points[function])
     if run.sandbox_error is not None:
         item.status = "error"
@@ -131,12 +133,12 @@ def evaluate(spec, function, grading_cases, run, public_results=None, defined_el
         return item
     scored = [g for g in grading_cases if g.scored]
     public = [g for g in grading_cases if not g.scored]
-    verdicts = [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r, defined_elsewhere)) for g, r in zip(scored, run.cases)]
+    verdicts = [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g.args, r, defined_elsewhere)) for g, r in zip(scored, run.cases)]
     shown = list(verdicts)
     if public and public_results and not all(v.passed for v in verdicts):
         more = public_results()
         if more is not None:
-            shown += [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g, r, defined_elsewhere)) for g, r in zip(public, more)]
+            shown += [evaluate_case(spec.declaration, g.case, g.expected, _call(function, g.args, r, defined_elsewhere)) for g, r in zip(public, more)]
     item.cases = [_outcome(v, i < len(verdicts)) for i, v in enumerate(shown)]
     printing = next((v for v in shown if v.printed), None)
     if printing is not None:
@@ -147,7 +149,12 @@ def evaluate(spec, function, grading_cases, run, public_results=None, defined_el
         item.status = "passed"
     else:
         item.status = "error" if all(v.raised is not None for v in verdicts) else "failed"
-        found = diagnose(spec, function, verdicts, [g.args for g in scored], [g.case.seed for g in scored])
+        def run_probes(args_list, seed):
+            runs = probe_results(args_list, seed) or []
+            return [_call(function, args, r, defined_elsewhere) for args, r in zip(args_list, runs)]
+
+        found = diagnose(spec, function, verdicts, [g.args for g in scored], [g.case.seed for g in scored],
+                         run_probes if probe_results else None)
         item.mistakes = [{"id": m.id, "title": m.title, "hint": m.hint} for m in found[:1]]
         item.hints = [] if found else generic_hints(spec.declaration, function, shown)
     dependencies = spec.dependencies(function)
@@ -298,7 +305,24 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                             raise
                         return None
 
-                items[function] = evaluate(spec, function, grading_cases, run, public_results, code.defined_elsewhere)
+                def probe_results(args_list, seed):
+                    """The diagnosis's probes, run like the public cases (None if they could not run)."""
+                    nonlocal sandbox
+                    if sandbox is None:
+                        return None
+                    left = max(1.0, timeout - (time.monotonic() - function_started))
+                    try:
+                        return sandbox.run(dict(task, cases=[list(a) for a in args_list], seeds=[seed] * len(args_list)),
+                                           left, answer=call_reference).cases
+                    except SandboxError as error:
+                        sandbox.close()
+                        sandbox = None
+                        if error.kind == "infrastructure":
+                            raise
+                        return None
+
+                items[function] = evaluate(spec, function, grading_cases, run, public_results, code.defined_elsewhere,
+                                           probe_results)
         finally:
             if sandbox is not None:
                 sandbox.close()
