@@ -17,6 +17,7 @@ import io
 import re
 import traceback
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 
@@ -351,10 +352,96 @@ def recognise_symptoms(assignment, function, verdicts):
     return []
 
 
-def name_mistake(assignment, function, verdicts, mistakes):
-    """The one rule for naming what went wrong: the catalogued mistakes first (most specific), then
-    the symptoms."""
-    return match_mistakes(assignment, function, verdicts, mistakes) or recognise_symptoms(assignment, function, verdicts)
+# --- probes: what the student's function does with other inputs ---------------------------------
+
+PROBE_FACTORS = (1.25, 1.75)  # every entry of a varied argument is scaled by a factor in this range
+
+
+def _vary(value, rng):
+    """``value`` with every float entry changed (scaled; a zero becomes 0.3), or None when it holds
+    no float to change (strings, flags, layer sizes, counts)."""
+    if isinstance(value, dict):
+        varied = {key: _vary(item, rng) for key, item in value.items()}
+        return None if all(v is None for v in varied.values()) else {
+            key: value[key] if varied[key] is None else varied[key] for key in value}
+    if isinstance(value, (tuple, list)):
+        varied = [_vary(item, rng) for item in value]
+        if all(v is None for v in varied):
+            return None
+        return type(value)(item if v is None else v for item, v in zip(value, varied))
+    if isinstance(value, float) or (isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.size):
+        array = np.asarray(value, dtype=np.float64)
+        changed = np.where(array == 0, 0.3, array * rng.uniform(*PROBE_FACTORS, size=array.shape))
+        return float(changed) if isinstance(value, float) else changed.astype(value.dtype)
+    return None
+
+
+def probe_variants(assignment, function, args):
+    """[(argument name, args with that one argument varied)]: the probes of one case."""
+    names = assignment.function(function).arguments
+    rng = np.random.RandomState(0)
+    variants = []
+    for i, value in enumerate(args):
+        varied = _vary(copy.deepcopy(value), rng)
+        if varied is not None:
+            name = names[i] if i < len(names) else f"argument {i + 1}"
+            variants.append((name, (*args[:i], varied, *args[i + 1:])))
+    return variants
+
+
+@dataclass
+class Probe:
+    """How to probe a student's function beyond its cases (see recognise_probes).
+
+    cases: (args, seed) of each verdict's case; run(list of args, seed) -> [Call]: the student's
+    function called on each (in the notebook, or in the grader's sandbox); sensitive(index,
+    variants) -> the names of the arguments whose variation changes the reference's output on
+    that case (None: not known, and then no argument is said to be ignored)."""
+
+    cases: list
+    run: Callable
+    sensitive: Callable
+
+
+def recognise_probes(assignment, function, verdicts, probe):
+    """A misconception named from what the student's function does on probes of its first failed
+    case with an output: called again on the same inputs, it returns something else (random
+    numbers drawn without the expected seed, or state kept between calls); or its output stays
+    exactly the same when one argument changes that changes the reference's (a global, or a value
+    written in, used instead of the argument)."""
+    target = next((i for i, v in enumerate(verdicts) if not v.passed and v.returned), None)
+    if target is None:
+        return []
+    args, seed = probe.cases[target]
+    variants = probe_variants(assignment, function, args)
+    # Twice in a row on the same inputs: a random draw moves the RNG between the two (unless the
+    # case seeds it before each call, Case.seed, as the course's caller does).
+    calls = probe.run([args, args] + [varied for _, varied in variants], seed)
+    if len(calls) != len(variants) + 2 or not (calls[0].returned and calls[1].returned):
+        return []
+    first = calls[0].output
+    if not identical(calls[1].output, first):
+        return [KnownMistake("symptom-nondeterministic", "different results on the same inputs",
+                             f"Called twice on the same inputs, {function} returned different values: does it draw "
+                             "random numbers without the seed it should use (or seed in the wrong place), or keep "
+                             "something from one call to the next?")]
+    unchanged = [name for (name, _), call in zip(variants, calls[2:]) if call.returned and identical(call.output, first)]
+    sensitive = probe.sensitive(target, variants) if unchanged else None
+    ignored = [name for name in unchanged if sensitive is not None and name in sensitive]
+    if ignored:
+        name = ignored[0]
+        return [KnownMistake("symptom-ignored-argument", f"{name} ignored",
+                             f"{function} returns exactly the same whatever {name} holds: it must use its argument "
+                             f"{name}, not a global variable or a value written into the code.")]
+    return []
+
+
+def name_mistake(assignment, function, verdicts, mistakes, probe=None):
+    """The one rule for naming what went wrong: the catalogued mistakes first (most specific),
+    then the probes (when a Probe is given), then the relations between the outputs."""
+    return (match_mistakes(assignment, function, verdicts, mistakes)
+            or (recognise_probes(assignment, function, verdicts, probe) if probe is not None else [])
+            or recognise_symptoms(assignment, function, verdicts))
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
@@ -482,7 +569,11 @@ def checker(assignment):
         expected = assignment.expected_outputs
         verdicts = [evaluate_case(assignment, case, expected[case.key], call_here(function_name, function, case.build(), case.seed))
                     for case in cases]
-        mistakes = name_mistake(assignment, function_name, verdicts, assignment.known_mistakes.get(function_name, {}))
+
+        probe = Probe([(case.build(), case.seed) for case in cases],
+                      lambda args_list, seed: [call_here(function_name, function, args, seed) for args in args_list],
+                      lambda index, variants: assignment.probe_sensitivity.get(cases[index].key))
+        mistakes = name_mistake(assignment, function_name, verdicts, assignment.known_mistakes.get(function_name, {}), probe)
         failed = sum(not v.passed for v in verdicts)
         notes = [f"{name}, which {function_name} calls, fails its own check: fix it first, then run this check again."
                  for name in (failing_dependencies(assignment, function_name, function) if failed else [])]
