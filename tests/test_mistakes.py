@@ -334,7 +334,7 @@ def _only_plain(value):
         return all(isinstance(k, str) and _only_plain(v) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return all(_only_plain(v) for v in value)
-    return isinstance(value, (str, int, float, bool, np.ndarray, np.floating))
+    return isinstance(value, (str, int, float, bool, np.ndarray, np.floating))  # int: b = 0, layer sizes
 
 
 @pytest.mark.parametrize("assignment", list(SPECS))

@@ -10,6 +10,7 @@ from grader.commands.worked_solutions import render_worked_solutions
 @pytest.mark.parametrize("assignment, pictures", [
     ("dnn_step_by_step", 1),
     ("logistic_regression", 5),  # a picture, two learning curves, the misclassified, your own
+    ("planar_classifier", 6),  # the data, the baseline, 4 units, the cost curve, the sweep, the extension
     pytest.param("dnn_application", 5, marks=pytest.mark.slow),  # trains both cat models
 ])
 def test_worked_solutions_render_with_all_outputs(assignment, pictures, tmp_path):

@@ -1,0 +1,2 @@
+"""Never shipped to students: the planar classifier's random hidden cases and its catalogue of
+mistakes."""
