@@ -1,5 +1,6 @@
 """The pictures of the application: the cost curve, the misclassified test images, and single
-pictures (a training example with its label, or your own picture)."""
+pictures (a training example with its label, or your own picture); and the planar classifier's
+decision boundaries."""
 
 import numpy as np
 
@@ -87,3 +88,28 @@ def show_example(x_orig, y, classes, index, path=None):
         raise IndexError(f"index {index} is out of range: there are {len(labels)} pictures (0 to {len(labels) - 1})")
     label = int(labels[index])
     return show_picture(x_orig[index], f"y = {label}: a '{classes[label].decode()}' picture", path)
+
+
+def plot_decision_boundary(model, X, Y, title=None, axes=None, resolution=0.01, path=None):
+    """Colour the plane by ``model``'s answer and scatter the points of X coloured by their label.
+
+    model: a function from points of shape (2, k) to answers of shape (1, k) or (k,), 0 or 1;
+    X: (2, m); Y: (1, m) labels 0/1. Draws into ``axes`` when given (a grid of plots), else into a
+    new figure; saves to ``path`` when given. Returns the matplotlib Axes.
+    """
+    plt = _pyplot()
+    if axes is None:
+        _, axes = plt.subplots(figsize=(5, 4), layout="constrained")
+    x_min, x_max = X[0].min() - 1, X[0].max() + 1
+    y_min, y_max = X[1].min() - 1, X[1].max() + 1
+    xx, yy = np.meshgrid(np.arange(x_min, x_max, resolution), np.arange(y_min, y_max, resolution))
+    answers = np.asarray(model(np.stack([xx.ravel(), yy.ravel()]))).reshape(xx.shape)
+    axes.contourf(xx, yy, answers, cmap=plt.cm.Spectral, alpha=0.8)
+    axes.scatter(X[0], X[1], c=np.asarray(Y).reshape(-1), s=15, cmap=plt.cm.Spectral, edgecolors="k", linewidths=0.3)
+    axes.set_xlabel("$x_1$")
+    axes.set_ylabel("$x_2$")
+    if title:
+        axes.set_title(title)
+    if path is not None:
+        axes.figure.savefig(path, dpi=100)
+    return axes

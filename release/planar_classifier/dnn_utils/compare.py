@@ -204,6 +204,10 @@ def _compare_arrays(actual, expected, where, how, out):
                     actual_shape=actual_array.shape,
                 )
             )
+        elif check_dtype and type(actual) is int and isinstance(expected, float):
+            # A Python int has no dtype: where the contract is a float (b = 0.0), 0 is another type.
+            out.append(Difference(where, "type", f"{where} is the int {_short_repr(actual)}, expected a float "
+                                                 f"({float(expected)!r})", expected_shape=()))
         return
     finite = np.isfinite(error)
     max_abs = float(error[wrong & finite].max()) if (wrong & finite).any() else float("inf")

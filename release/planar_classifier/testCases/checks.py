@@ -280,6 +280,9 @@ def _symptoms(assignment, function, verdict):
             if path.startswith("cost") and a.ndim == 1 and a.size > 1 and np.allclose(a, a[0]) and not np.allclose(e, e[0]):
                 found["constant", path] = ""
                 continue
+            if a.ndim == 2 and a.shape[0] == a.shape[1] > 1 and _close(a, e.T):  # a square one keeps its shape
+                found["transpose", path] = ""
+                continue
         elif e.ndim == 2 and a.shape == e.T.shape and _close(a, e.T):
             found["transpose", path] = ""
             continue
