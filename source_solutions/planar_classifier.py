@@ -54,8 +54,11 @@ def forward_propagation(X, parameters):
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
-def compute_cost(A2, Y):
-    """Cross-entropy -(1/m) sum(Y log A2 + (1 - Y) log(1 - A2)) as a Python float.  A2, Y: (1, m)."""
+def compute_cost(A2, Y, parameters=None):
+    """Cross-entropy -(1/m) sum(Y log A2 + (1 - Y) log(1 - A2)) as a Python float.  A2, Y: (1, m).
+
+    parameters: not used. Older versions of the course passed it, and a student's nn_model
+    written for them still does: graded with this reference for independent credit, it must work."""
     m = Y.shape[1]
     log_likelihood = np.multiply(Y, np.log(A2)) + np.multiply(1 - Y, np.log(1 - A2))
     return float(-np.sum(log_likelihood) / m)

@@ -251,3 +251,12 @@ def test_decision_boundary_asks_the_model_about_a_grid_of_2d_points(flower):
     assert len(shapes) == 1 and shapes[0][0] == 2 and shapes[0][1] > 1000
     assert axes.get_title() == "diagonal" and axes.collections
     plt.close(axes.figure)
+
+
+def test_an_nn_model_of_the_older_course_calling_compute_cost_with_parameters_works_with_the_reference():
+    """Older versions of the course called compute_cost(A2, Y, parameters); the reference that
+    stands in for compute_cost when nn_model is graded accepts that call."""
+    X, Y = load_planar_dataset()
+    parameters = ref.initialize_parameters(2, 4, 1)
+    A2, _ = ref.forward_propagation(X, parameters)
+    assert ref.compute_cost(A2, Y, parameters) == ref.compute_cost(A2, Y)
