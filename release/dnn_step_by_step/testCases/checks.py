@@ -441,10 +441,11 @@ def recognise_probes(assignment, function, verdicts, probe):
 
 def name_mistake(assignment, function, verdicts, mistakes, probe=None):
     """The one rule for naming what went wrong: the catalogued mistakes first (most specific),
-    then the probes (when a Probe is given), then the relations between the outputs."""
+    then the relations between the outputs (they say which output is wrong and how), then the
+    probes (when a Probe is given: what the function does, called again or on varied inputs)."""
     return (match_mistakes(assignment, function, verdicts, mistakes)
-            or (recognise_probes(assignment, function, verdicts, probe) if probe is not None else [])
-            or recognise_symptoms(assignment, function, verdicts))
+            or recognise_symptoms(assignment, function, verdicts)
+            or (recognise_probes(assignment, function, verdicts, probe) if probe is not None else []))
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
