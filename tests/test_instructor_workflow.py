@@ -137,3 +137,27 @@ def test_nbgrader_release_feedback_hands_it_out_through_the_exchange(course, tmp
     course.run("release_feedback", ASSIGNMENT, f"--Exchange.root={exchange}", "--CourseDirectory.course_id=dnn")
     released = list((exchange / "dnn" / "feedback").glob("*.html"))
     assert len(released) == len(STUDENTS), released
+
+
+@pytest.mark.parametrize("text", ["2026-12-01 10:00:00.000000 UTC", "2026-12-01 11:30:00.250000 +0100",
+                                  "2026-12-01T10:00:00", "2026-12-01 12:00:00.000000 Europe/Paris"])
+def test_a_submissions_timestamp_is_read_exactly_as_nbgrader_reads_it(text, tmp_path):
+    """formgrader counts a submission as autograded only when the gradebook's time equals its own
+    reading of timestamp.txt, quirks included (it reads "+0100" as 100 seconds)."""
+    from nbgrader.utils import parse_utc
+
+    from grader.records.autograded import submission_timestamp
+
+    (tmp_path / "timestamp.txt").write_text(text)
+    assert submission_timestamp(tmp_path / "notebook.ipynb") == parse_utc(text) is not None
+
+
+def test_a_timestamp_that_is_not_one_is_ignored(tmp_path):
+    from grader.records.autograded import submission_timestamp
+
+    for text in ("yesterday", "9" * 500, ""):
+        (tmp_path / "timestamp.txt").write_text(text)
+        assert submission_timestamp(tmp_path / "notebook.ipynb") is None
+    (tmp_path / "timestamp.txt").unlink()
+    (tmp_path / "timestamp.txt").symlink_to("/etc/hostname")
+    assert submission_timestamp(tmp_path / "notebook.ipynb") is None
