@@ -114,10 +114,25 @@ def describe_error(function, error_type, message, raised_in=None, where="", defi
     return f"{function} raised {error_type}: {message}{place}"
 
 
+def _as_labels(value, name, labels):
+    """``value`` with the boolean or integer arrays named in ``labels`` (GradedFunction.labels) as
+    float64, at the top or as keys of a dict."""
+    if name in labels and isinstance(value, np.ndarray) and value.dtype.kind in "biu":
+        return value.astype(np.float64)
+    if isinstance(value, dict) and labels:
+        return {key: _as_labels(item, key, labels) for key, item in value.items()}
+    return value
+
+
 def compare_outputs(assignment, function, actual, expected):
     """Differences between a function's actual and expected outputs, located by output name."""
     graded = assignment.function(function)
     names = graded.outputs
+    if graded.labels:
+        if isinstance(names, str):
+            actual = _as_labels(actual, names, graded.labels)
+        elif isinstance(actual, (tuple, list)) and len(actual) == len(names):
+            actual = type(actual)(_as_labels(a, name, graded.labels) for a, name in zip(actual, names))
     if isinstance(names, str):
         differences = compare(actual, expected, name=names)
         if graded.extra_keys_allowed:

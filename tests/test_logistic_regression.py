@@ -180,3 +180,20 @@ def test_the_check_names_b_0_and_the_square_cost(capsys):
     assert "an (m, m) matrix summed" in capsys.readouterr().out
     tc.check("initialize_with_zeros", ref.initialize_with_zeros)
     assert "All checks passed." in capsys.readouterr().out
+
+
+def test_integer_predictions_pass_the_checks_of_predict_and_model(capsys):
+    """0/1 labels of any dtype are right: predict returning ints, and a model that keeps them."""
+    from source_solutions import logistic_regression as reference
+    from testCases.logistic_regression import check
+
+    def predict(w, b, X):
+        return reference.predict(w, b, X).astype(int)
+
+    def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+        d = reference.model(X_train, Y_train, X_test, Y_test, num_iterations, learning_rate, print_cost)
+        return {**d, "Y_prediction_test": d["Y_prediction_test"] > 0.5, "Y_prediction_train": d["Y_prediction_train"].astype(int)}
+
+    check("predict", predict)
+    check("model", model)
+    assert capsys.readouterr().out.count("All checks passed.") == 2

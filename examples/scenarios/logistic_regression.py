@@ -75,6 +75,12 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 SCENARIOS = {
     "correct": lambda nb: nb,
     "correct-variants": CORRECT_VARIANTS,
+    # Integer labels are right too: 0/1 labels of any dtype (the checks compare their values).
+    "correct-integer-predictions": answer("predict", '''
+def predict(w, b, X):
+    A = sigmoid(np.dot(w.T, X) + b)
+    return (A > 0.5).astype(int)
+'''),
     # copy is imported in a cell of its own, as students do: the grader honours imports from any cell.
     "correct-import-in-another-cell": chain(
         extra_cell_after("setup", "import copy"),
@@ -162,6 +168,7 @@ ALL_ZERO = {function: (0, "error") for function in FUNCTIONS}
 PINNED = {
     "correct": {},
     "correct-variants": {},
+    "correct-integer-predictions": {},
     "correct-import-in-another-cell": {},
     "untouched-release": ALL_ZERO,
     "mistake-global-data-in-model": {"model": (0, "error")},

@@ -72,6 +72,13 @@ def predict(parameters, X):
 SCENARIOS = {
     "correct": lambda nb: nb,
     "correct-variants": CORRECT_VARIANTS,
+    # The course's own predict returns the comparison's booleans: 0/1 labels of any dtype are right.
+    "correct-boolean-predictions": answer("predict", '''
+def predict(parameters, X):
+    A2, cache = forward_propagation(X, parameters)
+    predictions = (A2 > 0.5)
+    return predictions
+'''),
     # A deep copy, with `import copy` in a cell of the student's own above the exercise.
     "correct-import-in-another-cell": chain(
         extra_cell_after("setup", "import copy"),
@@ -180,6 +187,7 @@ def predict(parameters, X):
 PINNED = {
     "correct": {},
     "correct-variants": {},
+    "correct-boolean-predictions": {},
     "correct-import-in-another-cell": {},
     "untouched-release": {function: (0, "error") for function in FUNCTIONS},
     "mistake-seed-inside-initialize-parameters": {"initialize_parameters": (0, "failed")},

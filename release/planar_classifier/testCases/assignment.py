@@ -56,7 +56,9 @@ class GradedFunction:
     """One exercise. arguments and outputs: the names of what it takes and returns in the course's
     notation (outputs a tuple for several values); depends_on: the graded functions it calls, which the grader replaces by the
     reference so that one mistake costs points once; extra_keys_allowed: extra dict keys in its
-    output do no harm (nothing downstream counts them)."""
+    output do no harm (nothing downstream counts them); labels: the outputs (or keys of a dict
+    output) that hold 0/1 labels, compared by value whatever their dtype: the course's own
+    ``A2 > 0.5`` is boolean, and students' ``.astype(int)`` is right too."""
 
     name: str
     points: int
@@ -65,6 +67,7 @@ class GradedFunction:
     depends_on: tuple[str, ...] = ()
     hidden_cases: int = 6
     extra_keys_allowed: bool = False
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
