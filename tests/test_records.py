@@ -312,3 +312,38 @@ def test_does_a_check_of_public_cases_say_so_instead_of_a_hidden_seed():
     item = ItemResult("linear_forward", 5, 5, "passed", cases=[CaseOutcome("course", "the course's", True, True)])
     result = SubmissionResult("me", "dnn_step_by_step", 0, "0" * 64, [item], [])
     assert as_text(result).splitlines()[0] == "dnn_step_by_step for me: 5 / 5 (public cases)"
+
+
+def test_the_autograded_notebook_holds_the_graded_code_and_only_our_cells(tmp_path):
+    """The notebook formgrader shows is the release's, with the cell the grader chose for each
+    function (the last definition wins, as in grading) and our result under each check cell; a
+    student's own cells, outputs and metadata are not carried over, and an unreadable or linked
+    notebook gives the release's stubs."""
+    import nbformat
+
+    from grader.paths import REPO
+    from grader.records.autograded import autograded_notebook, graded_sources
+
+    release = REPO / "release" / "dnn_step_by_step" / "dnn_step_by_step.ipynb"
+    submitted = nbformat.read(release, as_version=4)
+    forward = next(c for c in submitted.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "linear_forward")
+    forward.source = "def linear_forward(A, W, b):\n    return W @ A + b, (A, W, b)"
+    submitted.cells.append(nbformat.v4.new_code_cell("def linear_forward(A, W, b):\n    return 'last one'",
+                                                     outputs=[nbformat.v4.new_output("stream", text="planted")]))
+    submitted.cells.append(nbformat.v4.new_markdown_cell("<script>alert(1)</script>"))
+    path = tmp_path / "submitted.ipynb"
+    nbformat.write(submitted, path)
+
+    sources = graded_sources(path, ["linear_forward", "compute_cost"])
+    assert sources["linear_forward"].endswith("return 'last one'") and "raise NotImplementedError" in sources["compute_cost"]
+    feedback = {"items": [{"item": "linear_forward", "score": 0, "max_score": 5, "status": "failed",
+                           "mistakes": [], "messages": [], "cases": []}]}
+    notebook = autograded_notebook(release, sources, feedback)
+    text = json.dumps(notebook)
+    assert "planted" not in text and "<script>" not in text and len(notebook.cells) == len(nbformat.read(release, 4).cells)
+    check = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "check_linear_forward")
+    assert check.outputs[0]["text"].startswith("[FAIL] linear_forward: 0 / 5")
+
+    link = tmp_path / "linked.ipynb"
+    link.symlink_to(path)
+    assert graded_sources(link, ["linear_forward"]) == {} and graded_sources(None, ["linear_forward"]) == {}

@@ -92,6 +92,7 @@ class GradedCode:
     refused: dict = field(default_factory=dict)  # function -> why its cell is not run
     imports: list = field(default_factory=list)  # top-level import statements of the other code cells
     defined_elsewhere: frozenset = frozenset()  # names the cells that are not run define at top level
+    sources: dict = field(default_factory=dict)  # function -> the source of the cell graded for it
 
 
 def safe_student_id(name):
@@ -369,4 +370,6 @@ def read_graded_code(path, functions):
                                                   "together: remove long comments or data from them")
     others = [src for i, (kind, src, _) in enumerate(cells) if kind == "code" and i not in chosen.values()]
     imports, defined = imports_and_names(others)
-    return GradedCode(graded, found, messages, refused=refused, imports=imports, defined_elsewhere=defined)
+    sources = {f: cells[i][1] for f, i in chosen.items() if f not in refused}
+    return GradedCode(graded, found, messages, refused=refused, imports=imports, defined_elsewhere=defined,
+                      sources=sources)

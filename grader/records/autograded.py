@@ -20,7 +20,7 @@ import nbformat
 
 from testCases.checks import group_messages
 
-from ..grading.ingest import NotebookUnreadable, raw_cells, read_notebook_bytes
+from ..grading.ingest import read_graded_code
 from .store import atomic_write
 
 MAX_LINES = 40  # of a check cell's output
@@ -32,21 +32,9 @@ def _grade_id(cell):
 
 
 def graded_sources(path, functions):
-    """{function: source of the cell the grader ran for it}, read as the grader reads a submission."""
-    from ..grading.ingest import defined_functions
-
-    if path is None:
-        return {}
-    try:
-        cells = raw_cells(json.loads(read_notebook_bytes(path).decode("utf-8", errors="replace")))
-    except (NotebookUnreadable, ValueError, RecursionError):
-        return {}
-    sources = {}
-    for function in functions:
-        defining = [src for kind, src, _ in cells if function in defined_functions(src)]
-        if defining:
-            sources[function] = defining[-1]  # the last definition, as the grader grades it
-    return sources
+    """{function: source of the cell the grader ran for it}, chosen exactly as the grader chose
+    it (grader/grading/ingest.py, with its limits on what it reads); {} for an unreadable notebook."""
+    return read_graded_code(path, functions).sources
 
 
 def check_output(item):
