@@ -505,6 +505,12 @@ def group_messages(verdicts):
     return list(groups.values())
 
 
+def shown_mistakes(mistakes, notes):
+    """The mistakes a report names: none of the symptoms when a note says a helper fails (the
+    failing helper is the cause: its symptom here would only send the student astray)."""
+    return [] if mistakes and notes and mistakes[0].id.startswith("symptom-") else mistakes
+
+
 def report_lines(function, verdicts, mistakes, hints, notes=()):
     """The text of a check: a line per case, each message once, what the function printed, the
     notes, then the one hint: the likely mistake's, else the generic ones."""
@@ -519,8 +525,7 @@ def report_lines(function, verdicts, mistakes, hints, notes=()):
             lines.append(f"  {function} printed (case {verdict.name}):")
             lines += [f"    | {line}" for line in verdict.printed.rstrip("\n").split("\n")]
     lines += [f"  note: {note}" for note in notes]
-    if mistakes and notes and mistakes[0].id.startswith("symptom-"):
-        mistakes = []  # the failing helper is the cause: its symptom here would only send the student astray
+    mistakes = shown_mistakes(mistakes, notes)
     if mistakes:
         lead = "This looks like" if mistakes[0].id.startswith("symptom-") else "This looks like a known mistake"
         lines += [f"{lead}: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
@@ -576,6 +581,14 @@ def failing_dependencies(assignment, function_name, function):
     return [name for name in failing if not set(assignment.function(name).depends_on) & set(failing)]
 
 
+def _in_a_kernel():
+    """Is this a Jupyter kernel, which shows HTML (not a terminal, nor a notebook run without one)?"""
+    import sys
+
+    shell = sys.modules["IPython"].get_ipython() if "IPython" in sys.modules else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
 def checker(assignment):
     """The ``check(function_name, function)`` of a notebook's check cells for ``assignment``."""
 
@@ -596,9 +609,19 @@ def checker(assignment):
         failed = sum(not v.passed for v in verdicts)
         notes = [f"{name}, which {function_name} calls, fails its own check: fix it first, then run this check again."
                  for name in (failing_dependencies(assignment, function_name, function) if failed else [])]
-        lines = report_lines(function_name, verdicts, mistakes, generic_hints(assignment, function_name, verdicts), notes)
-        if verbose:
-            print("\n".join(lines + ([] if failed else ["All checks passed."])))
+        hints = generic_hints(assignment, function_name, verdicts)
+        text = "\n".join(report_lines(function_name, verdicts, mistakes, hints, notes) + ([] if failed else ["All checks passed."]))
+        if verbose and _in_a_kernel():
+            from IPython.display import display
+
+            from .rich import report_html
+
+            html = report_html(function_name, verdicts, shown_mistakes(mistakes, notes), hints, notes,
+                               group_messages([v for v in verdicts if not v.passed]),
+                               lambda output: _named_leaves(assignment, function_name, output))
+            display({"text/html": html, "text/plain": text}, raw=True)
+        elif verbose:
+            print(text)
         if failed:
             raise CheckFailed(f"{function_name} failed {failed} of {len(cases)} cases (see the report above)")
 

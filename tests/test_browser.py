@@ -488,3 +488,30 @@ def test_formgrader_lists_our_grades_and_keeps_a_manual_comment_across_autograde
             raise
         finally:
             context.close()
+
+
+@pytest.mark.timeout(180)
+def test_a_failing_check_shows_its_rich_report_with_a_map_of_the_wrong_entries(lab_server, browser):
+    """In JupyterLab a check shows as HTML: PASS/FAIL badges per case, the named mistake and a map
+    of which entries of the wrong output differ (hover gives the values)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    notebook = nbformat.read(lab_server.root / NOTEBOOK, as_version=4)
+    setup, exercise = _cell_index(notebook, "setup"), _cell_index(notebook, "linear_forward")
+    check = _cell_index(notebook, "check_linear_forward")
+    lab = NotebookPage(lab_server, browser, NOTEBOOK)
+    try:
+        lab.run(setup)
+        lab.clear_editor(exercise)
+        lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
+        lab.run(exercise)
+        lab.run(check)
+        report = lab.cell(check).locator(".jp-OutputArea")
+        expect(report.locator("span", has_text="FAIL")).to_have_count(2)
+        expect(report).to_contain_text("This looks like a known mistake")
+        expect(report.locator("td[title*='expected']").first).to_be_visible()
+        lab.cell(check).screenshot(path=str(SCREENSHOTS / "rich_check_report.png"))
+    finally:
+        lab.close()

@@ -640,3 +640,24 @@ def test_is_no_argument_called_ignored_where_the_reference_ignores_it_too():
         found = recognise_probes(ASSIGNMENT, "update_parameters", [verdict],
                                  Probe([(args, None)], run, lambda index, variants: sensitive))
         assert [m.title for m in found] == named
+
+
+def test_the_rich_report_escapes_what_the_student_wrote_and_maps_the_wrong_entries():
+    """testCases.rich.report_html: a badge per case, the student's printed text escaped, and for a
+    wrong 2-D output a cell per entry whose title gives the got and expected values."""
+    from testCases.checks import _named_leaves, shown_mistakes
+    from testCases.rich import report_html
+
+    def linear_forward(A, W, b):
+        print("<script>alert('x')</script>")
+        return np.dot(W, A) + b + np.eye(*np.dot(W, A).shape), (A, W, b)
+
+    cases = ASSIGNMENT.public_cases("linear_forward")
+    verdicts = [evaluate_case(ASSIGNMENT, c, EXPECTED[c.key], call_here("linear_forward", linear_forward, c.build()))
+                for c in cases]
+    html = report_html("linear_forward", verdicts, shown_mistakes([], []), ["a hint"], [],
+                       group_messages([v for v in verdicts if not v.passed]),
+                       lambda output: _named_leaves(ASSIGNMENT, "linear_forward", output))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count(">FAIL</span>") == len(cases)
+    assert "title='[0, 0] got" in html and "hint: a hint" in html and "All checks passed." not in html
