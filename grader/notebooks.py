@@ -50,5 +50,13 @@ def error_outputs(cell):
 
 
 def text_output(cell):
-    """Everything a code cell printed (stdout and stderr streams)."""
-    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+    """Everything a code cell printed (stdout and stderr streams) and the plain-text form of what
+    it displayed (a check shows as HTML in a kernel, with its text beside it)."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append(output.get("text", ""))
+        elif output.get("output_type") in ("display_data", "execute_result"):
+            text = output.get("data", {}).get("text/plain", "")
+            parts.append(("".join(text) if isinstance(text, list) else text) + "\n")
+    return "".join(parts)
