@@ -79,6 +79,7 @@ def test_every_scenario_gets_its_pinned_grade(graded):
     assert_pinned_grades(read_csv(out / "grades.csv"), PINNED, SPEC)
 
 
+@pytest.mark.integration  # three more classes graded in sandboxes: the full run, not the fast tier
 @pytest.mark.parametrize("assignment", OTHER_CLASSES)
 def test_every_scenario_of_the_other_classes_gets_its_pinned_grade(assignment, tmp_path):
     """The class of every other assignment, graded as the step-by-step one (seed 2026, 10 s)."""
