@@ -289,37 +289,29 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     )
                     continue
 
-                def public_results():
-                    """Run the public cases now (only a failing function needs their report), in
-                    what is left of the function's time limit (a second at least)."""
-                    nonlocal sandbox
-                    left = max(1.0, timeout - (time.monotonic() - function_started))
-                    try:
-                        return sandbox.run(dict(task, cases=[list(g.args) for g in public],
-                                                seeds=[g.case.seed for g in public]), left,
-                                           answer=call_reference).cases
-                    except SandboxError as error:  # the verdict stands on the hidden cases
-                        sandbox.close()
-                        sandbox = None
-                        if error.kind == "infrastructure":
-                            raise
-                        return None
-
-                def probe_results(args_list, seed):
-                    """The diagnosis's probes, run like the public cases (None if they could not run)."""
+                def run_more(cases, seeds):
+                    """More cases of this task (the public ones, the diagnosis's probes) in what is
+                    left of the function's time limit (a second at least); None if they could not
+                    run: the verdict stands on the hidden cases."""
                     nonlocal sandbox
                     if sandbox is None:
                         return None
                     left = max(1.0, timeout - (time.monotonic() - function_started))
                     try:
-                        return sandbox.run(dict(task, cases=[list(a) for a in args_list], seeds=[seed] * len(args_list)),
-                                           left, answer=call_reference).cases
+                        return sandbox.run(dict(task, cases=cases, seeds=seeds), left, answer=call_reference).cases
                     except SandboxError as error:
                         sandbox.close()
                         sandbox = None
                         if error.kind == "infrastructure":
                             raise
                         return None
+
+                def public_results():
+                    """The public cases (only a failing function needs their report)."""
+                    return run_more([list(g.args) for g in public], [g.case.seed for g in public])
+
+                def probe_results(args_list, seed):
+                    return run_more([list(a) for a in args_list], [seed] * len(args_list))
 
                 items[function] = evaluate(spec, function, grading_cases, run, public_results, code.defined_elsewhere,
                                            probe_results)

@@ -38,17 +38,25 @@ class NotebookUnreadable(ValueError):
     """A submitted file that is not a regular notebook file we may read."""
 
 
-def read_notebook_bytes(path):
-    """The bytes of the regular file ``path``, without following a symlink and without reading
-    more than MAX_NOTEBOOK_BYTES (a FIFO or a device never blocks us)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as error:
-        raise NotebookUnreadable(f"the notebook cannot be opened ({error.strerror}; a symbolic link?)") from None
+def read_regular_file(path, size):
+    """At most ``size`` bytes of the regular file ``path``, without following a symlink (a FIFO or
+    a device never blocks us). OSError when it cannot be opened, ValueError when it is not a
+    regular file: every file a submission brings is an attacker's."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotebookUnreadable("the submitted notebook is not a regular file")
-        data = f.read(MAX_NOTEBOOK_BYTES + 1)
+            raise ValueError(f"{path} is not a regular file")
+        return f.read(size)
+
+
+def read_notebook_bytes(path):
+    """The bytes of the notebook ``path`` (read_regular_file), at most MAX_NOTEBOOK_BYTES."""
+    try:
+        data = read_regular_file(path, MAX_NOTEBOOK_BYTES + 1)
+    except OSError as error:
+        raise NotebookUnreadable(f"the notebook cannot be opened ({error.strerror}; a symbolic link?)") from None
+    except ValueError:
+        raise NotebookUnreadable("the submitted notebook is not a regular file") from None
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise NotebookUnreadable(f"the notebook is over the {MAX_NOTEBOOK_BYTES >> 20} MiB limit: clear its outputs "
                                  "(Kernel > Restart Kernel and Clear Outputs) and submit again")

@@ -20,7 +20,7 @@ import nbformat
 
 from testCases.checks import group_messages
 
-from ..grading.ingest import read_graded_code
+from ..grading.ingest import read_graded_code, read_regular_file
 from .store import atomic_write
 
 MAX_LINES = 40  # of a check cell's output
@@ -74,20 +74,11 @@ MAX_TIMESTAMP_BYTES = 100
 
 
 def _small_file(path, limit):
-    """The bytes of ``path`` if it is a regular file (no link, no FIFO) of at most ``limit`` bytes, else None."""
-    import os
-    import stat
-
+    """The bytes of ``path`` if it is a regular file (ingest.read_regular_file) of at most ``limit`` bytes, else None."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+        data = read_regular_file(path, limit + 1)
+    except (OSError, ValueError):
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        data = os.read(fd, limit + 1)
-    finally:
-        os.close(fd)
     return data if len(data) <= limit else None
 
 
