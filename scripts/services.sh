@@ -54,17 +54,20 @@ find_pg_bin() {
 }
 
 have_chromium() { [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; }
+# A font with Chinese glyphs, so the Chinese edition's screenshots show characters, not boxes.
+have_cjk_font() { [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }
 
 install_packages() {
     local missing=()
     find_pg_bin >/dev/null 2>&1 || missing+=(postgresql)
     have_chromium || missing+=(chromium)
+    have_cjk_font || missing+=(fonts-wqy-microhei)
     [ "${#missing[@]}" -eq 0 ] && return 0
     if ! is_root; then
         if [[ " ${missing[*]} " == *" postgresql "* ]]; then
             die "PostgreSQL is not installed: run this as root (it installs it), or: sudo apt-get install postgresql"
         fi
-        say "warning: chromium is not installed (the browser test needs it): sudo apt-get install chromium"
+        say "warning: ${missing[*]} not installed (the browser tests need them): sudo apt-get install ${missing[*]}"
         return 0
     fi
     command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
