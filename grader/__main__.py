@@ -6,6 +6,7 @@
   python -m grader release [--lang en|zh_CN|all] [--out DIR]        regenerate release/ (release/zh_CN/)
   python -m grader solutions [--out DIR]                            render the worked solutions
   python -m grader expected                                         regenerate testCases/*/expected/
+  python -m grader figures [--out DIR]                              redraw notebooks/*/figures/*.svg
 
 Problems with what you gave (a missing folder, a refused zip, no sandbox on this machine) are
 reported in one line with exit status 2; anything else is a bug and keeps its traceback.
@@ -73,6 +74,8 @@ def _parser():
     solutions = commands.add_parser("solutions", help="execute the source notebooks and render worked solutions to HTML")
     solutions.add_argument("--out", default="worked_solutions", help="folder for the HTML (default: worked_solutions)")
     commands.add_parser("expected", help="regenerate testCases/<id>/expected/ from the reference")
+    figures = commands.add_parser("figures", help="draw the diagrams of notebooks/<id>/figures.py into notebooks/<id>/figures/")
+    figures.add_argument("--out", default=None, help="folder to write <id>/figures/ in (default: notebooks/)")
     return parser
 
 
@@ -163,6 +166,11 @@ def _run(args):
         from .commands.expected import write_expected
 
         for path in write_expected():
+            print(f"wrote {path}")
+    elif args.command == "figures":
+        from .commands.figures import draw_figures
+
+        for path in draw_figures(args.out):
             print(f"wrote {path}")
     return 0
 

@@ -183,4 +183,47 @@ MESSAGES = {
     "hint.shape": _m("Compare the shape you get with the one the docstring gives.", "把你得到的形状和文档字符串里写的形状对照一下。"),
     "hint.type": _m("Return what the docstring describes, in the same structure.", "按文档字符串描述的内容和结构返回。"),
     "hint.length": _m("Return exactly the values the docstring lists.", "只返回文档字符串列出的那些值，一个不多一个不少。"),
+
+    # --- the grader: running a submission --------------------------------------------------------
+    "grade.sandbox_failed": _m("the grader could not run your code: {error}: {message}",
+                               "评分程序无法运行你的代码：{error}：{message}"),
+    "grade.cell_raised": _m("running your cells raised {error}: {message} ({where})",
+                            "运行你的单元格时抛出了 {error}：{message}（{where}）"),
+    "grade.not_defined_after": _m("{function} was not defined after running your cells",
+                                  "运行完你的单元格后，{function} 仍然没有定义"),
+    "grade.independent": _m("{function} was tested with the reference {dependencies}, so a mistake there costs points "
+                            "only once",
+                            "测试 {function} 时用的是参考实现的 {dependencies}，所以那里的错误只扣一次分"),
+    "grade.internal_error": _m("the grader failed on this submission ({error}: {message}); please report it",
+                               "评分程序在这份作业上出错了（{error}：{message}）；请报告这个问题"),
+    "grade.not_in_notebook": _m("{function} is not defined in the notebook", "笔记本中没有定义 {function}"),
+    "grade.timeout": _m("{function} did not finish within {seconds} s (an endless loop, or far too much work?)",
+                        "{function} 没有在 {seconds} 秒内完成（死循环，还是计算量太大？）"),
+    "grade.sandbox_stopped": _m("{function} stopped the grader's sandbox: {error}", "{function} 使评分沙箱停止了：{error}"),
+
+    # --- the grader: reading a notebook ----------------------------------------------------------
+    "ingest.no_notebook": _m("no notebook was submitted", "没有提交笔记本"),
+    "ingest.empty": _m("the notebook file is empty", "笔记本文件是空的"),
+    "ingest.too_many_containers": _m("the notebook is too large to read (its outputs?): clear its outputs (Kernel > "
+                                     "Restart Kernel and Clear Outputs) and submit again",
+                                     "笔记本太大，无法读取（是输出太多吗？）：清除输出（Kernel > Restart Kernel and Clear "
+                                     "Outputs）后重新提交"),
+    "ingest.not_json": _m("the notebook is not valid JSON (line {line}, column {column}): was it edited outside Jupyter?",
+                          "笔记本不是有效的 JSON（第 {line} 行，第 {column} 列）：是不是在 Jupyter 之外编辑过？"),
+    "ingest.nbformat3": _m("old notebook format (nbformat 3) read as version 4", "旧版笔记本格式（nbformat 3）已按第 4 版读取"),
+    "ingest.defined_again": _m("{function} is defined again after its exercise cell; the last definition is graded",
+                               "{function} 在它的练习单元格之后又被定义了一次；评分用的是最后一次定义"),
+    "ingest.lost_grade_id": _m("the exercise cell of {function} lost its grade_id; found by its definition",
+                               "{function} 的练习单元格丢失了 grade_id；已按函数定义找到它"),
+    "ingest.retyped": _m("the cell defining {function} was turned into a {kind} cell; graded as code",
+                         "定义 {function} 的单元格被改成了 {kind} 单元格；仍按代码评分"),
+    "ingest.not_anywhere": _m("{function} is not defined anywhere in the notebook", "笔记本中任何地方都没有定义 {function}"),
+    "ingest.defined_in_cells": _m("{function} is defined in {count} cells; the last definition is graded",
+                                  "{function} 在 {count} 个单元格中被定义；评分用的是最后一次定义"),
+    "ingest.cell_too_long": _m("the cell defining {function} has {size} characters, over the limit of {limit}: remove long "
+                               "comments or data from it",
+                               "定义 {function} 的单元格有 {size} 个字符，超过了 {limit} 的上限：请删掉其中过长的注释或数据"),
+    "ingest.graded_too_long": _m("the graded cells hold more than {limit} characters together: remove long comments or "
+                                 "data from them",
+                                 "被评分的单元格加起来超过 {limit} 个字符：请删掉其中过长的注释或数据"),
 }
