@@ -1,5 +1,6 @@
 """Reading and running notebooks: nbgrader markers, execution with nbclient."""
 
+import os
 import re
 from pathlib import Path
 
@@ -25,8 +26,13 @@ def worked_solution(notebook):
 
 def execute(notebook, cwd, timeout=900, allow_errors=False):
     """Execute ``notebook`` (an nbformat node) in ``cwd`` with the python3 kernel, which
-    inherits this process's environment; returns it with outputs."""
+    inherits this process's environment; returns it with outputs.
+
+    No front end is there to press a button: the kernel is told so, and the interactive cells
+    (dnn_utils.interactive) draw the figure of their default setting instead of widgets."""
     from nbclient import NotebookClient
+
+    from dnn_utils.interactive import NO_FRONT_END
 
     client = NotebookClient(
         notebook,
@@ -35,7 +41,7 @@ def execute(notebook, cwd, timeout=900, allow_errors=False):
         allow_errors=allow_errors,
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    client.execute(env={**os.environ, NO_FRONT_END: "1"})
     return notebook
 
 
