@@ -133,6 +133,7 @@ def test_training_run_draws_the_cost_curve_of_the_chosen_setting_over_the_last_r
     hidden, alpha = _control(box, "n[1], …, n[L-1]"), _control(box, "α")
     iterations, m = _control(box, interactive.ITERATIONS), _control(box, "m")
     assert (hidden.value, alpha.value, iterations.value, m.value) == ("20, 7, 5", 0.0075, 500, 16)
+    assert alpha.options == interactive.LEARNING_RATES
     assert calls == []
 
     hidden.value, iterations.value = "3", 300
@@ -141,9 +142,9 @@ def test_training_run_draws_the_cost_curve_of_the_chosen_setting_over_the_last_r
     expected = L_layer_model(X[:, :16], Y[:, :16], [432, 3, 1], num_iterations=300)[1]
     assert status.startswith(f"✓ J = {expected[-1]:.4f}")
 
-    alpha.value, m.value = 0.05, 24
+    alpha.value, m.value = 0.03, 24
     second, _ = _run(box)
-    assert calls[-1] == ((432, 24), [432, 3, 1], pytest.approx(0.05), 300)
+    assert calls[-1] == ((432, 24), [432, 3, 1], 0.03, 300)
     assert first != second and second[:4] == b"\x89PNG"
 
     hidden.value = "3, x"

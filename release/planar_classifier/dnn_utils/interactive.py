@@ -26,6 +26,8 @@ GRADING = "NBGRADER_EXECUTION"
 NO_FRONT_END = "DNN_NO_FRONT_END"
 RUN = "Run / 运行"
 ITERATIONS = "iterations / 迭代次数"
+# Exact values to choose from (a log slider would round the course's 0.0075 to its grid).
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.0075, 0.01, 0.03, 0.1, 0.3)
 
 
 def _display(*objects):
@@ -47,7 +49,7 @@ def _png(figure):
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=80)
+    figure.savefig(buffer, format="png", dpi=100)
     plt.close(figure)
     return buffer.getvalue()
 
@@ -73,7 +75,8 @@ def _present(draw, defaults, make_controls, run_button=True):
     controls, extra = make_controls(widgets)
     for name, control in controls.items():
         control.value = defaults[name]
-    image, status = widgets.Image(format="png"), widgets.Label()
+    image = widgets.Image(format="png", layout={"align_self": "flex-start"})  # its own size, not the row's
+    status = widgets.Label()
     button = widgets.Button(description=RUN, button_style="primary", icon="play")
 
     def update(_=None):
@@ -117,7 +120,7 @@ def parse_hidden_layers(text):
     return [int(part) for part in sizes]
 
 
-def explore_training(X, Y, train, hidden="20, 7, 5", learning_rate=0.0075, num_iterations=500, m=64):
+def explore_training(X, Y, train, hidden="20, 7, 5", learning_rate=0.0075, num_iterations=500, m=32):
     """Choose α, the number of iterations, the hidden layers' sizes and the number m of training
     pictures; Run trains ``train`` on the first m columns and draws its cost curve over the
     previous runs' curves.
@@ -132,8 +135,7 @@ def explore_training(X, Y, train, hidden="20, 7, 5", learning_rate=0.0075, num_i
         wide = {"description_width": "initial"}
         return {
             "hidden": widgets.Text(description="n[1], …, n[L-1]", style=wide, layout={"width": "230px"}),
-            "learning_rate": widgets.FloatLogSlider(description="α", base=10, min=-4, max=-0.5, step=0.05,
-                                                    readout_format=".4f"),
+            "learning_rate": widgets.SelectionSlider(description="α", options=LEARNING_RATES),
             "num_iterations": widgets.IntSlider(description=ITERATIONS, min=100, max=2500, step=100, style=wide),
             "m": widgets.IntSlider(description="m", min=8, max=X.shape[1], step=8),
         }, []
