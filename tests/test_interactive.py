@@ -189,18 +189,38 @@ def test_browsing_shows_each_picture_with_its_probability_and_whether_it_was_rig
     assert slider.value == 0, "◀ stops at the first picture"
 
 
-def test_without_a_front_end_each_widget_shows_its_default_figure_once(flower, shown, monkeypatch, capsys):
+def _static_cases(flower, pictures):
+    """(call, the status line it must print) for each widget, its defaults drawn without a front end."""
+    X, Y = flower
+    accuracy = np.mean(predict(nn_model(X, Y, 4, num_iterations=1000), X) == Y) * 100
+    P, labels = pictures
+    costs = L_layer_model(P[:, :16], labels[:, :16], [432, 3, 1], num_iterations=200)[1]
+    parameters = {"W1": np.full((1, 432), 0.01), "b1": np.full((1, 1), -1.0)}
+    right = int(np.sum((L_model_forward(P, parameters)[0] > 0.5) == labels))
+    return {
+        "explore_hidden_units": (lambda: interactive.explore_hidden_units(X, Y, nn_model, predict, num_iterations=1000),
+                                 f"✓ {accuracy:.2f} %"),
+        "explore_training": (lambda: interactive.explore_training(P, labels, L_layer_model, hidden="3", m=16,
+                                                                  num_iterations=200), f"✓ J = {costs[-1]:.4f}"),
+        "browse_pictures": (lambda: interactive.browse_pictures(P, labels, parameters, L_model_forward,
+                                                                image_shape=(12, 12, 3)), f"{right} / 24 ✓"),
+    }
+
+
+@pytest.mark.parametrize("widget", ["explore_hidden_units", "explore_training", "browse_pictures"])
+def test_without_a_front_end_each_widget_shows_its_default_figure_once(widget, flower, small_pictures, shown,
+                                                                       monkeypatch, capsys):
     from IPython.display import Image
 
+    call, status = _static_cases(flower, small_pictures)[widget]
+    capsys.readouterr()
     monkeypatch.setenv(interactive.NO_FRONT_END, "1")
     created = []
     monkeypatch.setattr(widgets.Widget, "_widget_construction_callback", created.append, raising=False)
-    X, Y = flower
-    interactive.explore_hidden_units(X, Y, nn_model, predict, num_iterations=1000)
+    call()
     (figure,) = shown
     assert isinstance(figure, Image) and figure.data[:4] == b"\x89PNG"
-    accuracy = np.mean(predict(nn_model(X, Y, 4, num_iterations=1000), X) == Y) * 100
-    assert capsys.readouterr().out == f"✓ {accuracy:.2f} %\n"
+    assert capsys.readouterr().out == status + "\n"
     assert created == [], "no widget, so no widget state in an executed notebook"
 
 
