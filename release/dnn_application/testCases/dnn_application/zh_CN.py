@@ -1,11 +1,19 @@
-"""简体中文: this assignment's own messages (title, summary, hints, mistakes).
+"""简体中文: this assignment's own messages (title, summary, release note, hints, mistakes, cases).
 
-English lives in __init__.py (title, summary), hints.py and hidden/mistakes.py; each entry here is keyed the same way.
+English lives in __init__.py (title, summary, release note), hints.py, hidden/mistakes.py and cases.py (each case's
+about); each entry here is keyed the same way.
 """
 
 TITLE = "用深层神经网络做图像分类：应用"
 
 SUMMARY = "把已经写好的模块拼成一个两层模型和一个 L 层模型，用来判断一张图片里是不是猫。"
+
+RELEASE_NOTE = """## 猫的数据
+
+`train_catvnoncat.h5` 和 `test_catvnoncat.h5` 这两个数据文件不在发布包里。笔记本第一次用到它们时会自动下载，
+并核对 sha256；你也可以把它们放进笔记本旁边（或上级目录中）的 `datasets/` 文件夹，或者放在任意位置，再把
+`DNN_DATA_DIR` 设为那个文件夹。已有的文件可以用 `python -m dnn_utils.data verify` 检查。
+"""
 
 _COST_EVERY_100 = "每 100 次迭代记录一次代价（i % 100 == 0），而且要在这次迭代更新参数之前计算。"
 
@@ -60,4 +68,11 @@ MISTAKES = {
         "检查每个 db{l} 是否以 update_parameters 所期望的名字传给了它，这样偏置才会改变。",
     ),
     ("L_layer_model", "initialised_every_iteration"): ("每次迭代都重新初始化参数", _INITIALISE_ONCE),
+}
+
+CASES = {
+    ("two_layer_model", "small"): "(6, 4, 1)，20 个合成样本，迭代 201 次，学习率 0.1",
+    ("two_layer_model", "wide"): "(10, 8, 1)，30 个合成样本，迭代 301 次，学习率 0.05",
+    ("L_layer_model", "small"): "[6, 5, 3, 1]，20 个合成样本，迭代 201 次，学习率 0.1",
+    ("L_layer_model", "two_layers"): "[10, 4, 1]，30 个合成样本，迭代 301 次，学习率 0.05",
 }
