@@ -226,4 +226,45 @@ MESSAGES = {
     "ingest.graded_too_long": _m("the graded cells hold more than {limit} characters together: remove long comments or "
                                  "data from them",
                                  "被评分的单元格加起来超过 {limit} 个字符：请删掉其中过长的注释或数据"),
+
+    # --- feedback (grader/records/feedback.py) ---------------------------------------------------
+    "feedback.status.passed": _m("PASS", "通过"),
+    "feedback.status.failed": _m("FAIL", "失败"),
+    "feedback.status.error": _m("ERROR", "出错"),
+    "feedback.status.timeout": _m("TIMEOUT", "超时"),
+    "feedback.status.missing": _m("MISSING", "缺失"),
+    "feedback.hidden_case": _m("hidden case {name}: {about}", "隐藏用例 {name}：{about}"),
+    "feedback.public_case": _m("public case {name}: {about}", "公开用例 {name}：{about}"),
+    "feedback.likely_mistake": _m("likely mistake: {title}", "可能的错误：{title}"),
+    "feedback.headline": _m("{assignment} for {student}: {score} / {max_score}{graded_on}",
+                            "{assignment}（{student}）：{score} / {max_score}{graded_on}"),
+    "feedback.hidden_seed": _m(" (hidden cases seed {seed})", "（隐藏用例种子 {seed}）"),
+    "feedback.public_only": _m(" (public cases)", "（公开用例）"),
+    "feedback.title": _m("{assignment}: feedback for {student}", "{assignment}：给 {student} 的反馈"),
+    "feedback.score": _m("Score: {score} / {max_score}", "得分：{score} / {max_score}"),
+    "feedback.seed_note": _m("Hidden cases were drawn with seed {seed}; public cases are the ones your notebook's checks "
+                             "run.",
+                             "隐藏用例由种子 {seed} 生成；公开用例就是你笔记本里的检查所运行的那些。"),
+    "feedback.too_long": _m("the details of this feedback were too long to keep; only the scores are shown",
+                            "这份反馈的详细内容太长，无法保存；这里只显示分数"),
+    "feedback.not_written": _m("the grader could not write the details of this feedback ({error}); please report it",
+                               "评分程序无法写出这份反馈的详细内容（{error}）；请报告这个问题"),
+
+    # --- the command line (python -m grader) ------------------------------------------------------
+    "cli.graded": _m("graded {graded} submissions ({skipped} already graded, kept); hidden-case run seed {seed}; grades "
+                     "in {grades}, feedback in {feedback}{gradebook}",
+                     "已评 {graded} 份作业（{skipped} 份此前已评，保留原结果）；隐藏用例的运行种子 {seed}；成绩在 {grades}，"
+                     "反馈在 {feedback}{gradebook}"),
+    "cli.gradebook": _m("; gradebook {url}", "；成绩簿 {url}"),
+    "cli.grader_failures": _m("error: the grader failed on {count} submissions (status error, 0 points for now); "
+                              "tracebacks in {log}. Please report them; running the same command again grades those "
+                              "submissions again.",
+                              "错误：评分程序在 {count} 份作业上出错（状态为 error，暂记 0 分）；错误堆栈在 {log}。请报告这些问题；"
+                              "再运行一次同样的命令会重新评这些作业。"),
+    "cli.no_sandbox_warning": _m("warning: --sandbox none: student code can read and change what this user can; use it "
+                                 "only for notebooks you trust",
+                                 "警告：--sandbox none：学生代码可以读取和修改当前用户能访问的一切；只对你信任的笔记本使用它"),
+    "cli.error": _m("error: {message}", "错误：{message}"),
+    "cli.interrupted": _m("interrupted: every grade written so far is kept; run the same command again to resume",
+                          "已中断：已经写下的成绩都会保留；再运行一次同样的命令即可继续"),
 }
