@@ -1,6 +1,6 @@
-"""简体中文: this assignment's own messages (title, summary, hints, mistakes).
+"""简体中文: this assignment's own messages (title, summary, hints, mistakes, what each public case is).
 
-English lives in __init__.py (title, summary), hints.py and hidden/mistakes.py; each entry here is keyed the same way.
+English lives in __init__.py (title, summary), hints.py, hidden/mistakes.py and cases.py; each entry here is keyed the same way.
 """
 
 TITLE = "单隐藏层网络的平面数据分类"
@@ -196,4 +196,24 @@ MISTAKES = {
     ("predict", "threshold_at_zero"): (
         "A2 与 0 比较，而不是与 0.5 比较",
         "A2 是概率，总是大于 0：阈值是 0.5。"),
+}
+
+CASES = {
+    ("layer_sizes", "course"): "课程的 X (5, 3) 和 Y (2, 3)（种子 1）",
+    ("layer_sizes", "one_output"): "只有一个输出单元：X (3, 10)，Y (1, 10)",
+    ("initialize_parameters", "course"): "课程的 (n_x, n_h, n_y) = (2, 4, 1)，全局种子 2",
+    ("initialize_parameters", "seed_1"): "同样是 (2, 4, 1)，全局种子 1",
+    ("initialize_parameters", "wider"): "更宽的网络 (5, 6, 2)，全局种子 3",
+    ("forward_propagation", "course"): "课程的测试数据（种子 1）：2 个输入，4 个隐藏单元，3 个样本",
+    ("forward_propagation", "wider"): "3 个输入，6 个隐藏单元，5 个样本",
+    ("compute_cost", "course"): "课程的 3 个样本（种子 1；Y 为布尔值）",
+    ("compute_cost", "more_examples"): "10 个样本",
+    ("backward_propagation", "course"): "课程的测试数据（种子 1；缓存中的值各自独立抽取）",
+    ("backward_propagation", "cache_A1_not_tanh_Z1"): "3 个输入，5 个隐藏单元，6 个样本；缓存中的 A1 不等于 tanh(Z1)",
+    ("update_parameters", "course"): "课程的测试数据（种子 1），默认学习率",
+    ("update_parameters", "wider"): "更宽的网络 (3, 5, 2)，学习率 0.5",
+    ("nn_model", "flower_100"): "花形数据，4 个隐藏单元，100 次迭代",
+    ("nn_model", "small"): "3 个输入，30 个样本，5 个隐藏单元，40 次迭代",
+    ("predict", "course"): "2 个输入，4 个隐藏单元，3 个样本（种子 1）",
+    ("predict", "at_threshold"): "3 个输入，5 个隐藏单元，8 个样本，前 3 个样本的 A2 恰好为 0.5",
 }
