@@ -128,7 +128,8 @@ def test_notebooks_are_committed_without_outputs(path):
 def test_source_notebook_has_an_exercise_and_a_check_per_graded_function(assignment):
     cells = read(source_notebook(assignment)).cells
     ids = [nbgrader_meta(c).get("grade_id") for c in cells]
-    assert len(ids) == len(set(ids)), "grade_ids must be unique"
+    graded_ids = [i for i in ids if i is not None]  # prose cells carry a language, not nbgrader metadata
+    assert len(graded_ids) == len(set(graded_ids)), "grade_ids must be unique"
     for function in graded_functions(assignment):
         exercise = cells[ids.index(function)]
         assert nbgrader_meta(exercise)["solution"] and f"def {function}(" in exercise.source
