@@ -46,8 +46,8 @@ golden: setup  ## rewrite tests/golden/ (check-cell reports and feedback of the 
 expected: setup  ## regenerate testCases/<id>/expected/ from the reference solutions
 	$(PY) -m grader expected
 
-release: setup  ## regenerate release/, the student version, from notebooks/
-	$(PY) -m grader release
+release: setup  ## regenerate release/ and release/zh_CN/, the two editions of the student version, from notebooks/
+	$(PY) -m grader release --lang all
 
 solutions: setup  ## execute the source notebooks and render worked solutions to worked_solutions/*.html
 	$(PY) -m grader solutions --out worked_solutions

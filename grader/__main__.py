@@ -3,7 +3,7 @@
   python -m grader autograde SUBMITTED --assignment ID [options]   grade a class
   python -m grader check NOTEBOOK [--assignment ID]                 a student's local check
   python -m grader demo [--out DIR]                                 the main job (make demo)
-  python -m grader release [--out DIR]                              regenerate release/
+  python -m grader release [--lang en|zh_CN|all] [--out DIR]        regenerate release/ (release/zh_CN/)
   python -m grader solutions [--out DIR]                            render the worked solutions
   python -m grader expected                                         regenerate testCases/*/expected/
 
@@ -66,7 +66,10 @@ def _parser():
     demo.add_argument("--data-dir", help="folder holding the cat .h5 files (default: see dnn_utils/data.py)")
 
     release = commands.add_parser("release", help="regenerate release/, the student version, from notebooks/")
-    release.add_argument("--out", default=None, help="folder to write (default: release/ of the repository)")
+    release.add_argument("--lang", default="en", help="the edition: en (default), zh_CN, or all (both, each in its "
+                                                      "default folder)")
+    release.add_argument("--out", default=None, help="folder to write (default: release/ of the repository for en, "
+                                                     "release/zh_CN/ for zh_CN)")
     solutions = commands.add_parser("solutions", help="execute the source notebooks and render worked solutions to HTML")
     solutions.add_argument("--out", default="worked_solutions", help="folder for the HTML (default: worked_solutions)")
     commands.add_parser("expected", help="regenerate testCases/<id>/expected/ from the reference")
@@ -132,6 +135,8 @@ def _check(args):
 
 
 def _run(args):
+    from .errors import UserError
+
     if args.command == "autograde":
         return _autograde(args)
     if args.command == "check":
@@ -141,11 +146,15 @@ def _run(args):
 
         run_demo(Path(args.out), args.data_dir)
     elif args.command == "release":
-        from .commands.release import build_release
-        from .paths import RELEASE
+        from dnn_utils.i18n import LANGUAGES, checked
 
-        files = build_release(args.out or RELEASE)
-        print(f"release: {len(files)} files written to {args.out or RELEASE}")
+        from .commands.release import build_release, release_folder
+
+        if args.lang == "all" and args.out:
+            raise UserError("--out names one folder: give it with one --lang, en or zh_CN")
+        for lang in LANGUAGES if args.lang == "all" else (checked(args.lang),):
+            files = build_release(args.out, lang=lang)
+            print(f"release ({lang}): {len(files)} files written to {release_folder(lang, args.out)}")
     elif args.command == "solutions":
         from .commands.worked_solutions import render_worked_solutions
 
@@ -168,6 +177,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if threading.current_thread() is threading.main_thread() else None
     from dnn_utils.data import DatasetError
+    from dnn_utils.i18n import UnknownLanguage
 
     from .errors import UserError
     from .grading.ingest import NotebookUnreadable
@@ -176,7 +186,7 @@ def main(argv=None):
 
     try:
         return _run(args)
-    except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable) as error:
+    except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable, UnknownLanguage) as error:
         print(f"error: {mask_password(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ from typing import Callable
 import numpy as np
 
 from dnn_utils.compare import Difference, compare, identical
+from dnn_utils.i18n import say
 
 from .assignment import seeded_call
 from .hints import hint_for
@@ -100,18 +101,16 @@ def describe_error(function, error_type, message, raised_in=None, where="", defi
     notebook's other cells define (a NameError there is explained; in a notebook it is plain)."""
     culprit = raised_in or function
     if error_type == "NotImplementedError":
-        called = f" ({function} calls it)" if culprit != function else ""
-        return f"{culprit} is not implemented yet{called}: replace `raise NotImplementedError()` with your code."
+        if culprit != function:
+            return say("check.not_implemented_called", culprit=culprit, function=function)
+        return say("check.not_implemented", function=function)
     undefined = _UNDEFINED_NAME.search(message) if error_type == "NameError" and defined_elsewhere is not None else None
     if undefined:
         name = undefined.group(1)
-        elsewhere = " Your notebook defines it in another cell, which the grader does not run." \
-            if name in defined_elsewhere else ""
-        return (f"{culprit} uses {name}, which is not defined when it runs on its own: the grader runs only your "
-                f"exercise cells and your notebook's imports.{elsewhere} Define {name} inside the function, or pass "
-                "it as an argument.")
+        elsewhere = say("check.defined_in_another_cell") if name in defined_elsewhere else ""
+        return say("check.undefined_name", culprit=culprit, name=name, elsewhere=elsewhere)
     place = f" ({where})" if where else ""
-    return f"{function} raised {error_type}: {message}{place}"
+    return say("check.raised", function=function, error=error_type, message=message, place=place)
 
 
 def _as_labels(value, name, labels):
@@ -139,8 +138,9 @@ def compare_outputs(assignment, function, actual, expected):
             differences = [d for d in differences if d.kind != "extra"]
         return differences
     if not isinstance(actual, (tuple, list)) or len(actual) != len(names):
-        got = f"{len(actual)} values" if isinstance(actual, (tuple, list)) else type(actual).__name__
-        return [Difference("return", "length", f"{function} should return {len(names)} values {names}, got {got}")]
+        got = say("check.n_values", count=len(actual)) if isinstance(actual, (tuple, list)) else type(actual).__name__
+        return [Difference("return", "length", say("check.return_count", function=function, count=len(names),
+                                                   names=names, got=got))]
     differences = []
     for name, a, e in zip(names, actual, expected):
         differences += compare(a, e, name=name)
@@ -154,31 +154,30 @@ def _mutation(assignment, function, before, after):
     names = list(assignment.function(function).arguments)
     changed = []
     for i, (b, a) in enumerate(zip(before, after)):
-        name = names[i] if i < len(names) else f"argument {i + 1}"
+        name = names[i] if i < len(names) else say("check.argument_n", number=i + 1)
         changed += compare(a, b, name=name, tolerance="exact", check_dtype=False)
     places = sorted({d.where for d in changed})
-    where = ", ".join(places[:4]) + (", …" if len(places) > 4 else "") if places else "its inputs"
-    return Difference("input", "mutated", clip(f"{function} changed its input in place: {where}", MAX_MESSAGE))
+    where = ", ".join(places[:4]) + (", …" if len(places) > 4 else "") if places else say("check.its_inputs")
+    return Difference("input", "mutated", clip(say("check.changed_input", function=function, where=where), MAX_MESSAGE))
 
 
 def evaluate_case(assignment, case, expected, call):
     """The CaseVerdict of ``call`` (one call of ``case.function`` on ``case``) against ``expected``."""
     function = case.function
-    verdict = CaseVerdict(case.name, case.about, case.hidden, printed=clip(call.printed, MAX_PRINTED))
+    verdict = CaseVerdict(case.name, assignment.case_about(case), case.hidden, printed=clip(call.printed, MAX_PRINTED))
     if call.error is not None:
         verdict.raised = call.error
         verdict.messages.append(clip(call.error_text, MAX_MESSAGE))
         return verdict
     if call.not_plain is not None:
-        verdict.messages.append(clip(f"{function} returned something that is not numbers or arrays ({call.not_plain})",
-                                     MAX_MESSAGE))
+        verdict.messages.append(clip(say("check.not_plain", function=function, what=call.not_plain), MAX_MESSAGE))
         return verdict
     verdict.output, verdict.returned, verdict.expected = call.output, True, expected
     differences = []
     if call.args_after is None:
         # Fail closed: inputs that cannot be checked earn nothing.
-        differences.append(Difference("input", "unchecked", f"the grader could not check that {function} leaves its "
-                                      f"inputs unchanged: they could not be sent back ({call.args_problem})"))
+        differences.append(Difference("input", "unchecked", say("check.inputs_unchecked", function=function,
+                                                                problem=call.args_problem)))
     else:
         mutation = _mutation(assignment, function, call.args_before, call.args_after)
         if mutation is not None:
@@ -190,7 +189,7 @@ def evaluate_case(assignment, case, expected, call):
     verdict.differences = differences[:MAX_DIFFERENCES]
     verdict.messages = [clip(d.message, MAX_MESSAGE) for d in verdict.differences]
     if len(differences) > MAX_DIFFERENCES:
-        verdict.messages.append(f"... and {len(differences) - MAX_DIFFERENCES} more differences")
+        verdict.messages.append(say("check.more_differences", count=len(differences) - MAX_DIFFERENCES))
     return verdict
 
 
@@ -199,7 +198,7 @@ def generic_hints(assignment, function, verdicts):
     hints = []
     for verdict in verdicts:
         for difference in verdict.differences:
-            hint = hint_for(assignment.hints, function, difference.where, difference.kind)
+            hint = hint_for(assignment, function, difference.where, difference.kind)
             if hint and hint not in hints:
                 hints.append(hint)
     return hints
@@ -230,7 +229,8 @@ def match_mistakes(assignment, function, verdicts, mistakes):
     for order, (mistake_id, mistake) in enumerate(mistakes.items()):
         if all(agrees(mistake, v) for v in failed):
             score = sum(agrees(mistake, v) for v in verdicts if v.passed)
-            found.append((-score, order, KnownMistake(mistake_id, mistake["title"], mistake["hint"])))
+            title, hint = assignment.mistake_text(function, mistake_id, mistake["title"], mistake["hint"])
+            found.append((-score, order, KnownMistake(mistake_id, title, hint)))
     return [mistake for *_, mistake in sorted(found, key=lambda item: item[:2])]
 
 
@@ -302,13 +302,13 @@ def _symptoms(assignment, function, verdict):
             found["transpose", path] = ""
             continue
         elif a.ndim == 1 and e.ndim == 2 and 1 in e.shape and _close(a, e.ravel()):
-            found["rank1", path] = f"{a.shape} instead of {e.shape}"
+            found["rank1", path] = say("symptom.instead_of", actual=a.shape, expected=e.shape)
             continue
         elif a.ndim == 2 and e.ndim == 2 and 1 in e.shape and e.size > 1 and a.shape == (e.size, e.size):
-            found["broadcast", path] = f"{a.shape} instead of {e.shape}"
+            found["broadcast", path] = say("symptom.instead_of", actual=a.shape, expected=e.shape)
             continue
         elif a.ndim == e.ndim == 1 and path.startswith("cost") and a.size != e.size:
-            found["recorded", path] = f"{a.size} values instead of {e.size}"
+            found["recorded", path] = say("symptom.values_instead_of", actual=a.size, expected=e.size)
             continue
         for other, value in expected.items():
             if other != path and _close(a, value):
@@ -321,29 +321,9 @@ def _symptoms(assignment, function, verdict):
     return found
 
 
-_SYMPTOMS = {
-    "zero": ("{path} left at zero", "{path} comes back as zeros: is it computed at all, or overwritten after it is?"),
-    "sign": ("{path} with the opposite sign", "{path} is exactly minus what it should be: look for a sign, or a "
-             "subtraction the wrong way round, in the formula that makes it."),
-    "factor": ("{path} off by a factor ({detail})", "{path} is the right values times a factor ({detail}): one is "
-               "missing or extra (1/m, the number of examples? a 2? a learning rate?)."),
-    "transpose": ("{path} transposed", "{path} holds the right numbers in the transposed shape: check which factor "
-                  "of the product comes first and what is transposed."),
-    "rank1": ("{path} as a rank-1 array, {detail}", "{path} has the right values but lost an axis: numpy's "
-              "sums and means drop the axis they reduce unless told to keep it (keepdims=True), and a rank-1 "
-              "array broadcasts differently from a column or a row."),
-    "broadcast": ("{path} broadcast into a square matrix, {detail}", "A row and a column of the same length, "
-                  "combined element-wise, broadcast into an m x m matrix: check the shapes of the two operands "
-                  "(a transposed one, or a rank-1 array?)."),
-    "shift": ("layers numbered one off ({path}, {detail})", "Each layer's values are there, under the next or the "
-              "previous layer's key: check the layer index you use when you read the caches and store the results."),
-    "other": ("{path} holds the value of {detail}", "{path} equals what {detail} should be: check which variable "
-              "you return or store there."),
-    "constant": ("a cost curve that never changes", "The cost is the same at every recorded iteration: the "
-                 "parameters are never updated (is the result of the update kept?)."),
-    "recorded": ("the costs recorded at other iterations ({detail})", "Record the cost once every 100 iterations, "
-                 "from iteration 0, before that iteration's update: check the condition and the loop's range."),
-}
+# The relations, most specific first; each is named and hinted by the messages "symptom.<kind>.title"
+# and "symptom.<kind>.hint" (placeholders {path} and {detail}).
+_SYMPTOMS = ("zero", "sign", "factor", "transpose", "rank1", "broadcast", "shift", "other", "constant", "recorded")
 
 
 def recognise_symptoms(assignment, function, verdicts):
@@ -362,10 +342,10 @@ def recognise_symptoms(assignment, function, verdicts):
             if any(isinstance(d, tuple) for d in details) and (len(factors) > 1 or len(failed) < 2):
                 continue  # a factor seen only on single numbers, and not the same in several cases
             if kind in ("sign", "factor"):
-                detail = factors.pop() if len(factors) == 1 else "a different one in each case: m, the number of examples?"
+                detail = factors.pop() if len(factors) == 1 else say("symptom.factor.each_case")
             else:
                 detail = details[0]
-            title, hint = (text.format(path=key[1], detail=detail) for text in _SYMPTOMS[kind])
+            title, hint = (say(f"symptom.{kind}.{part}", path=key[1], detail=detail) for part in ("title", "hint"))
             return [KnownMistake(f"symptom-{kind}", title, hint)]
     return []
 
@@ -402,7 +382,7 @@ def probe_variants(assignment, function, args):
     for i, value in enumerate(args):
         varied = _vary(copy.deepcopy(value), rng)
         if varied is not None:
-            name = names[i] if i < len(names) else f"argument {i + 1}"
+            name = names[i] if i < len(names) else say("check.argument_n", number=i + 1)
             variants.append((name, (*args[:i], varied, *args[i + 1:])))
     return variants
 
@@ -439,18 +419,15 @@ def recognise_probes(assignment, function, verdicts, probe):
         return []
     first = calls[0].output
     if not identical(calls[1].output, first):
-        return [KnownMistake("symptom-nondeterministic", "different results on the same inputs",
-                             f"Called twice on the same inputs, {function} returned different values: does it draw "
-                             "random numbers without the seed it should use (or seed in the wrong place), or keep "
-                             "something from one call to the next?")]
+        return [KnownMistake("symptom-nondeterministic", say("symptom.nondeterministic.title"),
+                             say("symptom.nondeterministic.hint", function=function))]
     unchanged = [name for (name, _), call in zip(variants, calls[2:]) if call.returned and identical(call.output, first)]
     sensitive = probe.sensitive(target, variants) if unchanged else None
     ignored = [name for name in unchanged if sensitive is not None and name in sensitive]
     if ignored:
         name = ignored[0]
-        return [KnownMistake("symptom-ignored-argument", f"{name} ignored",
-                             f"{function} returns exactly the same whatever {name} holds: it must use its argument "
-                             f"{name}, not a global variable or a value written into the code.")]
+        return [KnownMistake("symptom-ignored-argument", say("symptom.ignored.title", name=name),
+                             say("symptom.ignored.hint", function=function, name=name))]
     return []
 
 
@@ -482,14 +459,14 @@ class MessageGroup:
         "case course; alike in hidden_1", with "; 4 messages like it" when a case gave several."""
         if self.same or len(self.cases) == 1:
             if len(self.cases) == total and total > 1:
-                text = "every case"
+                text = say("check.every_case")
             else:
-                text = ("case " if len(self.cases) == 1 else "cases ") + ", ".join(self.cases)
+                text = say("check.case" if len(self.cases) == 1 else "check.cases", cases=", ".join(self.cases))
         else:
             first, others = self.cases[0], self.cases[1:]
-            rest = "every other case" if len(self.cases) == total and total > 2 else ", ".join(others)
-            text = f"case {first}; alike in {rest}"
-        return text if self.count <= len(self.cases) else f"{text}; {self.count} messages like it"
+            rest = say("check.every_other_case") if len(self.cases) == total and total > 2 else ", ".join(others)
+            text = say("check.alike_in", first=first, rest=rest)
+        return text if self.count <= len(self.cases) else say("check.messages_like_it", text=text, count=self.count)
 
 
 def group_messages(verdicts):
@@ -515,23 +492,28 @@ def report_lines(function, verdicts, mistakes, hints, notes=()):
     """The text of a check: a line per case, each message once, what the function printed, the
     notes, then the one hint: the likely mistake's, else the generic ones."""
     passed = sum(v.passed for v in verdicts)
-    lines = [f"{function}: {passed} of {len(verdicts)} cases passed"]
-    lines += [f"  [{'PASS' if v.passed else 'FAIL'}] {v.name}: {v.about}" for v in verdicts]
+    lines = [say("check.summary", function=function, passed=passed, total=len(verdicts))]
+    lines += [f"  [{say('check.pass' if v.passed else 'check.fail')}] {v.name}: {v.about}" for v in verdicts]
     failed = [v for v in verdicts if not v.passed]
     for group in group_messages(failed):
         lines.append(f"  - {group.message} ({group.where(len(verdicts))})")
     for verdict in verdicts:
         if verdict.printed:
-            lines.append(f"  {function} printed (case {verdict.name}):")
+            lines.append("  " + say("check.printed", function=function, case=verdict.name))
             lines += [f"    | {line}" for line in verdict.printed.rstrip("\n").split("\n")]
-    lines += [f"  note: {note}" for note in notes]
+    lines += ["  " + say("check.note", note=note) for note in notes]
     mistakes = shown_mistakes(mistakes, notes)
     if mistakes:
-        lead = "This looks like" if mistakes[0].id.startswith("symptom-") else "This looks like a known mistake"
-        lines += [f"{lead}: {mistakes[0].title}.", f"  hint: {mistakes[0].hint}"]
+        lines += [lead_line(mistakes[0]), "  " + say("check.hint", hint=mistakes[0].hint)]
     elif failed and not notes:  # a note on a failing helper is the hint
-        lines += [f"  hint: {hint}" for hint in hints[:2]]
+        lines += ["  " + say("check.hint", hint=hint) for hint in hints[:2]]
     return lines
+
+
+def lead_line(mistake):
+    """"This looks like ...": a named symptom, or a catalogued ("known") mistake."""
+    key = "check.looks_like" if mistake.id.startswith("symptom-") else "check.looks_like_known"
+    return say(key, title=mistake.title)
 
 
 def _notebook_frame(error):
@@ -542,7 +524,8 @@ def _notebook_frame(error):
     if not frames:
         return "", ""
     frame = frames[-1]
-    where = f"line {frame.lineno}: {frame.line.strip()}" if frame.line else f"line {frame.lineno}"
+    where = (say("check.line_code", number=frame.lineno, code=frame.line.strip()) if frame.line
+             else say("check.line", number=frame.lineno))
     return ("" if frame.name == "<module>" else frame.name), where
 
 
@@ -607,10 +590,10 @@ def checker(assignment):
                       lambda index, variants: assignment.probe_sensitivity.get(cases[index].key))
         mistakes = name_mistake(assignment, function_name, verdicts, assignment.known_mistakes.get(function_name, {}), probe)
         failed = sum(not v.passed for v in verdicts)
-        notes = [f"{name}, which {function_name} calls, fails its own check: fix it first, then run this check again."
+        notes = [say("check.helper_fails", helper=name, function=function_name)
                  for name in (failing_dependencies(assignment, function_name, function) if failed else [])]
         hints = generic_hints(assignment, function_name, verdicts)
-        text = "\n".join(report_lines(function_name, verdicts, mistakes, hints, notes) + ([] if failed else ["All checks passed."]))
+        text = "\n".join(report_lines(function_name, verdicts, mistakes, hints, notes) + ([] if failed else [say("check.all_passed")]))
         if verbose and _in_a_kernel():
             from IPython.display import display
 
@@ -623,6 +606,6 @@ def checker(assignment):
         elif verbose:
             print(text)
         if failed:
-            raise CheckFailed(f"{function_name} failed {failed} of {len(cases)} cases (see the report above)")
+            raise CheckFailed(say("check.failed", function=function_name, failed=failed, total=len(cases)))
 
     return check

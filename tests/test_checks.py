@@ -3,6 +3,7 @@ testCases/hints.py and the shape hints of dnn_utils/compare.py, on the real step
 declaration and small hand-written student functions."""
 
 import copy
+import dataclasses
 
 import numpy as np
 import pytest
@@ -287,7 +288,7 @@ def test_are_generic_hints_printed_when_no_catalogued_mistake_matches(capsys):
 
     report, failed = run_check(capsys, "compute_cost", compute_cost)
     assert failed and "This looks like" not in report
-    hint = hint_for(ASSIGNMENT.hints, "compute_cost", "cost", "values")
+    hint = hint_for(ASSIGNMENT, "compute_cost", "cost", "values")
     assert hint.startswith("The cross-entropy has two terms")
     assert report.count("  hint: " + hint) == 1
 
@@ -376,8 +377,8 @@ def test_are_generic_hints_given_once_each_in_order_of_first_appearance():
     values = Difference("dW", "values", "dW values")
     verdicts = [with_differences("a", shape, values), with_differences("b", values, shape), with_differences("c", shape)]
     hints = generic_hints(ASSIGNMENT, "linear_backward", verdicts)
-    assert hints == [hint_for(ASSIGNMENT.hints, "linear_backward", "db", "shape"),
-                     hint_for(ASSIGNMENT.hints, "linear_backward", "dW", "values")]
+    assert hints == [hint_for(ASSIGNMENT, "linear_backward", "db", "shape"),
+                     hint_for(ASSIGNMENT, "linear_backward", "dW", "values")]
     assert len(set(hints)) == 2 and all(hints)
 
 
@@ -415,8 +416,13 @@ def test_does_where_say_every_case_only_when_all_of_several_cases_gave_the_same_
 # ---------------------------------------------------------------------------------------------
 
 
+def with_hints(*hints):
+    """The step-by-step assignment with other hints of its own."""
+    return dataclasses.replace(ASSIGNMENT, hints=hints)
+
+
 def test_does_hint_for_pick_the_most_specific_entry():
-    hints = (("*", "*", "values", "any values"), ("f", "*", "values", "f values"), ("f", "out", "values", "f out values"))
+    hints = with_hints(("*", "*", "values", "any values"), ("f", "*", "values", "f values"), ("f", "out", "values", "f out values"))
     assert hint_for(hints, "f", "out[0][1]", "values") == "f out values"
     assert hint_for(hints, "f", "other", "values") == "f values"
     assert hint_for(hints, "g", "out", "values") == "any values"
@@ -425,15 +431,17 @@ def test_does_hint_for_pick_the_most_specific_entry():
 
 def test_does_the_assignments_entry_beat_a_generic_one_of_equal_specificity():
     # ("*", "cache", "*") and GENERIC's ("*", "*", "shape") both name one part.
-    assert hint_for(ASSIGNMENT.hints, "linear_forward", "cache[0]", "shape") == \
+    assert hint_for(ASSIGNMENT, "linear_forward", "cache[0]", "shape") == \
         "The linear cache is the tuple (A_prev, W, b) of the inputs, in this order."
-    assert hint_for((), "linear_forward", "cache[0]", "shape") == dict(((k, h) for _, _, k, h in GENERIC))["shape"]
-    own_first = (("*", "*", "shape", "own shape hint"),)
+    assert hint_for(with_hints(), "linear_forward", "cache[0]", "shape") == \
+        "Compare the shape you get with the one the docstring gives."
+    assert ("*", "*", "shape", None) in GENERIC  # its text is the catalogue's "hint.shape"
+    own_first = with_hints(("*", "*", "shape", "own shape hint"))
     assert hint_for(own_first, "anything", "x", "shape") == "own shape hint"
 
 
 def test_does_an_assignment_hint_naming_the_function_beat_the_generic_one():
-    assert hint_for(ASSIGNMENT.hints, "compute_cost", "cost", "shape") == "Squeeze the cost to a 0-d number with np.squeeze."
+    assert hint_for(ASSIGNMENT, "compute_cost", "cost", "shape") == "Squeeze the cost to a 0-d number with np.squeeze."
 
 
 @pytest.mark.parametrize("where, output", [

@@ -14,7 +14,8 @@ from grader.grading.assignments import assignment_ids, load_spec, source_noteboo
 from grader.nbgrader_course import NbgraderCourse
 from grader.paths import REPO
 from grader.notebooks import HIDDEN_TESTS, error_outputs, execute, nbgrader_meta, read, text_output
-from grader.commands.release import build_release
+from dnn_utils.i18n import LANGUAGES
+from grader.commands.release import build_release, release_folder
 
 RELEASE = REPO / "release"
 FORBIDDEN = ("### BEGIN SOLUTION", "### END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden_check",
@@ -38,14 +39,18 @@ def release_files():
 
 
 @pytest.mark.integration
-def test_regenerating_the_release_gives_no_diff(tmp_path):
-    fresh = tmp_path / "release"
-    build_release(fresh)
-    committed = {p.relative_to(RELEASE) for p in release_files()}
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_regenerating_the_release_gives_no_diff(lang, tmp_path):
+    """Is each edition's committed release what `make release` generates now?"""
+    fresh, committed_folder = tmp_path / "release", release_folder(lang)
+    build_release(fresh, lang=lang)
+    editions = {committed_folder / other for other in LANGUAGES if other != lang}  # release/zh_CN/ sits in release/
+    committed = {p.relative_to(committed_folder) for p in release_files()
+                 if p.is_relative_to(committed_folder) and not any(p.is_relative_to(e) for e in editions)}
     generated = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
-    assert committed == generated, "run `make release` and commit release/"
-    changed = [str(p) for p in sorted(generated) if not filecmp.cmp(RELEASE / p, fresh / p, shallow=False)]
-    assert not changed, f"release/ is stale, run `make release`: {changed}"
+    assert committed == generated, f"run `make release` and commit {committed_folder.relative_to(REPO)}/"
+    changed = [str(p) for p in sorted(generated) if not filecmp.cmp(committed_folder / p, fresh / p, shallow=False)]
+    assert not changed, f"{committed_folder.relative_to(REPO)}/ is stale, run `make release`: {changed}"
 
 
 def test_release_has_no_solution_code_hidden_tests_or_reference_imports():

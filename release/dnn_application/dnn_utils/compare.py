@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import say
+
 # Named tolerances: |actual - expected| <= atol + rtol * |expected|, entry by entry.
 TOLERANCES = {
     "exact": (0.0, 0.0),
@@ -63,7 +65,7 @@ def _as_real_array(x):
 
 def _type_name(x):
     if isinstance(x, np.ndarray):
-        return f"numpy array of dtype {x.dtype}"
+        return say("compare.array_of_dtype", dtype=x.dtype)
     return type(x).__name__
 
 
@@ -84,18 +86,18 @@ def compare(actual, expected, name="result", tolerance=DEFAULT_TOLERANCE, check_
 def _compare(actual, expected, where, how, out):
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
-            out.append(Difference(where, "type", f"{where} should be a dict, got {_type_name(actual)}"))
+            out.append(Difference(where, "type", say("compare.not_dict", where=where, got=_type_name(actual))))
             return
         for key in expected:
             if key not in actual:
-                out.append(Difference(f"{where}[{key!r}]", "missing", f"{where} has no key {key!r}"))
+                out.append(Difference(f"{where}[{key!r}]", "missing", say("compare.missing_key", where=where, key=repr(key))))
             else:
                 _compare(actual[key], expected[key], f"{where}[{key!r}]", how, out)
         extra = [key for key in actual if key not in expected]
         for key in extra[:MAX_LISTED]:
-            out.append(Difference(f"{where}[{_key_text(key)}]", "extra", f"{where} has an unexpected key {_key_text(key)}"))
+            out.append(Difference(f"{where}[{_key_text(key)}]", "extra", say("compare.extra_key", where=where, key=_key_text(key))))
         if len(extra) > MAX_LISTED:
-            out.append(Difference(where, "extra", f"{where} has {len(extra) - MAX_LISTED} more unexpected keys"))
+            out.append(Difference(where, "extra", say("compare.more_extra_keys", where=where, count=len(extra) - MAX_LISTED)))
         return
     if isinstance(expected, (tuple, list)):
         if isinstance(actual, np.ndarray) and expected and all(_is_number(e) for e in expected):
@@ -103,18 +105,19 @@ def _compare(actual, expected, where, how, out):
             _compare_arrays(actual, np.asarray(expected, dtype=np.float64), where, how, out)
             return
         if not isinstance(actual, (tuple, list)):
-            kind = "a tuple" if isinstance(expected, tuple) else "a list"
-            out.append(Difference(where, "type", f"{where} should be {kind} of {len(expected)} items, got {_type_name(actual)}"))
+            kind = say("compare.a_tuple" if isinstance(expected, tuple) else "compare.a_list")
+            out.append(Difference(where, "type", say("compare.not_sequence", where=where, kind=kind, count=len(expected),
+                                                     got=_type_name(actual))))
             return
         if len(actual) != len(expected):
-            out.append(Difference(where, "length", f"{where} should have {len(expected)} items, got {len(actual)}"))
+            out.append(Difference(where, "length", say("compare.length", where=where, expected=len(expected), got=len(actual))))
             return
         for i, (a, e) in enumerate(zip(actual, expected)):
             _compare(a, e, f"{where}[{i}]", how, out)
         return
     if isinstance(expected, (str, bytes, bool, type(None))):
         if type(actual) is not type(expected) or actual != expected:
-            out.append(Difference(where, "values", f"{where} should be {expected!r}, got {_short_repr(actual)}"))
+            out.append(Difference(where, "values", say("compare.value", where=where, expected=repr(expected), got=_short_repr(actual))))
         return
     _compare_arrays(actual, expected, where, how, out)
 
@@ -133,21 +136,23 @@ def _short_repr(value, limit=24):
         text = repr(value)
         if len(text) <= limit:
             return text
-    return f"a {type(value).__name__}" + (f" of length {len(value)}" if isinstance(value, (str, bytes)) else "")
+    if isinstance(value, (str, bytes)):
+        return say("compare.a_type_of_length", type=type(value).__name__, length=len(value))
+    return say("compare.a_type", type=type(value).__name__)
 
 
 def _compare_arrays(actual, expected, where, how, out):
     rtol, atol, check_dtype = how
     if check_dtype and isinstance(expected, np.ndarray) and expected.ndim and type(actual) is not np.ndarray:
         # The contract is a numpy array: a list, or an np.matrix (whose * is a matrix product), is not one.
-        got = "an np.matrix (use numpy arrays; np.dot and @ work on them)" if isinstance(actual, np.matrix) else _type_name(actual)
-        out.append(Difference(where, "type", f"{where} should be a numpy array of {_shape_text(expected)}, got {got}",
+        got = say("compare.matrix") if isinstance(actual, np.matrix) else _type_name(actual)
+        out.append(Difference(where, "type", say("compare.not_array", where=where, shape=_shape_text(expected), got=got),
                               expected_shape=expected.shape))
         return
     expected_array = np.asarray(expected, dtype=np.float64)
     actual_array = _as_real_array(actual)
     if actual_array is None:
-        out.append(Difference(where, "type", f"{where} should be numeric ({_shape_text(expected_array)}), got {_type_name(actual)}"))
+        out.append(Difference(where, "type", say("compare.not_numeric", where=where, shape=_shape_text(expected_array), got=_type_name(actual))))
         return
     if actual_array.shape != expected_array.shape:
         hint = _shape_hint(actual_array.shape, expected_array.shape)
@@ -155,7 +160,7 @@ def _compare_arrays(actual, expected, where, how, out):
             Difference(
                 where,
                 "shape",
-                f"{where} has shape {actual_array.shape}, expected {expected_array.shape}{hint}",
+                say("compare.shape", where=where, actual=actual_array.shape, expected=expected_array.shape, hint=hint),
                 expected_shape=expected_array.shape,
                 actual_shape=actual_array.shape,
             )
@@ -168,8 +173,7 @@ def _compare_arrays(actual, expected, where, how, out):
             Difference(
                 where,
                 "nonfinite",
-                f"{where} has {int(bad.sum())} NaN or infinite entries (first at {_index_text(indices[0])}); "
-                "look for log(0), a division by zero or an overflow",
+                say("compare.nonfinite", where=where, count=int(bad.sum()), index=_index_text(indices[0])),
                 expected_shape=expected_array.shape,
                 actual_shape=actual_array.shape,
                 mismatched=int(bad.sum()),
@@ -198,31 +202,32 @@ def _compare_arrays(actual, expected, where, how, out):
                 Difference(
                     where,
                     "dtype",
-                    f"{where} has the right values but dtype {dtype}, expected float64 "
-                    "(integer arrays break in-place updates; float32 loses precision)",
+                    say("compare.dtype", where=where, dtype=dtype),
                     expected_shape=expected_array.shape,
                     actual_shape=actual_array.shape,
                 )
             )
         elif check_dtype and type(actual) is int and isinstance(expected, float):
             # A Python int has no dtype: where the contract is a float (b = 0.0), 0 is another type.
-            out.append(Difference(where, "type", f"{where} is the int {_short_repr(actual)}, expected a float "
-                                                 f"({float(expected)!r})", expected_shape=()))
+            out.append(Difference(where, "type", say("compare.int_for_float", where=where, got=_short_repr(actual),
+                                                     expected=repr(float(expected))), expected_shape=()))
         return
     finite = np.isfinite(error)
     max_abs = float(error[wrong & finite].max()) if (wrong & finite).any() else float("inf")
     # Relative errors only where the expected entry is not (nearly) zero; an exact zero has none.
     nonzero = wrong & finite & (np.abs(expected_array) > 1e-12)
     max_rel = float((error[nonzero] / np.abs(expected_array[nonzero])).max()) if nonzero.any() else None
-    size_text = f"largest relative error {max_rel:.3g}" if max_rel is not None else f"largest absolute error {max_abs:.3g}"
+    size_text = (say("compare.largest_relative", error=f"{max_rel:.3g}") if max_rel is not None
+                 else say("compare.largest_absolute", error=f"{max_abs:.3g}"))
     indices = [tuple(int(i) for i in ix) for ix in np.argwhere(wrong)[:MAX_LISTED]]
     first = indices[0]
     out.append(
         Difference(
             where,
             "values",
-            f"{where}: {_how_many_differ(int(wrong.sum()), wrong.size)}; first at {_index_text(first)}: "
-            f"got {float(actual_array[first]):.8g}, expected {float(expected_array[first]):.8g} ({size_text})",
+            say("compare.values", where=where, how_many=_how_many_differ(int(wrong.sum()), wrong.size),
+                index=_index_text(first), got=f"{float(actual_array[first]):.8g}",
+                expected=f"{float(expected_array[first]):.8g}", size=size_text),
             expected_shape=expected_array.shape,
             actual_shape=actual_array.shape,
             mismatched=int(wrong.sum()),
@@ -236,8 +241,8 @@ def _compare_arrays(actual, expected, where, how, out):
 
 def _how_many_differ(wrong, total):
     if total == 1:
-        return "its only entry differs"
-    return f"{wrong} of {total} entries {'differs' if wrong == 1 else 'differ'}"
+        return say("compare.only_entry_differs")
+    return say("compare.entry_differs" if wrong == 1 else "compare.entries_differ", wrong=wrong, total=total)
 
 
 def _shape_hint(actual, expected):
@@ -245,20 +250,20 @@ def _shape_hint(actual, expected):
     if np.prod(actual, dtype=np.int64) != np.prod(expected, dtype=np.int64):
         return ""
     if expected == ():
-        return " (one number inside an array: np.squeeze it to a 0-d number)"
+        return say("compare.shape_squeeze")
     if actual == expected[::-1]:
-        return " (the transpose of what was expected)"
+        return say("compare.shape_transpose")
     if len(actual) < len(expected):
-        return " (an axis was dropped: a sum or mean without keepdims=True?)"
-    return " (same entries, another arrangement: a reshape or a transpose?)"
+        return say("compare.shape_axis_dropped")
+    return say("compare.shape_rearranged")
 
 
 def _shape_text(array):
-    return "a number" if array.shape == () else f"shape {array.shape}"
+    return say("compare.a_number") if array.shape == () else say("compare.shape_text", shape=array.shape)
 
 
 def _index_text(index):
-    return "[" + ", ".join(str(i) for i in index) + "]" if index else "the only entry"
+    return "[" + ", ".join(str(i) for i in index) + "]" if index else say("compare.only_entry")
 
 
 def identical(a, b):

@@ -1,22 +1,18 @@
 """Hints: what to look at when an output differs in a given way.
 
 A hint teaches where to look; it never gives the line of code. Each assignment declares its own
-(function, output, kind, hint) entries; the generic ones below apply to every assignment.
+(function, output, kind, hint) entries (their Chinese in its zh_CN.HINTS, by the same key); the
+generic ones below apply to every assignment, their text in the catalogue (dnn_utils/messages.py).
 ``hint_for`` picks the most specific entry; "*" matches anything.
 """
 
 import re
 from functools import lru_cache
 
-GENERIC = (
-    ("*", "*", "missing", "Every key the course expects must be there, with its exact name."),
-    ("*", "*", "extra", "Return only the keys the course asks for; helper values belong in local variables."),
-    ("*", "*", "nonfinite", "NaN or inf usually come from log(0), a division by zero or an overflow: check the formula and the inputs it uses."),
-    ("*", "*", "dtype", "Keep the arrays float64, as numpy creates them (np.zeros gives float64)."),
-    ("*", "*", "shape", "Compare the shape you get with the one the docstring gives."),
-    ("*", "*", "type", "Return what the docstring describes, in the same structure."),
-    ("*", "*", "length", "Return exactly the values the docstring lists."),
-)
+from dnn_utils.i18n import say
+
+GENERIC_KINDS = ("missing", "extra", "nonfinite", "dtype", "shape", "type", "length")
+GENERIC = tuple(("*", "*", kind, None) for kind in GENERIC_KINDS)  # None: the message "hint.<kind>"
 
 
 def _matches(pattern, value):
@@ -28,13 +24,13 @@ def output_of(where):
     return re.split(r"[\[.]", where, maxsplit=1)[0]
 
 
-def hint_for(hints, function, where, kind):
-    """The most specific hint of ``hints`` (an assignment's, then GENERIC) for a difference of
-    ``kind`` at ``where`` in ``function``'s output, or None."""
+def hint_for(assignment, function, where, kind):
+    """The most specific hint (``assignment``'s own, then GENERIC) for a difference of ``kind`` at
+    ``where`` in ``function``'s output, in the current language, or None."""
     output = output_of(where)
-    for f, o, k, hint in _by_specificity(tuple(hints)):
+    for f, o, k, hint in _by_specificity(tuple(assignment.hints)):
         if _matches(f, function) and _matches(o, output) and _matches(k, kind):
-            return hint
+            return say(f"hint.{k}") if hint is None else assignment.text("HINTS", (f, o, k), hint)
     return None
 
 

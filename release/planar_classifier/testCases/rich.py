@@ -2,19 +2,24 @@
 (each case with a PASS/FAIL badge, what differs, the named mistake and its hint), plus, for a
 wrong array, a small map of which entries differ. Inline styles only: nothing is fetched.
 
-Every text comes from a student's run (messages, printed output) and is escaped.
+Every text comes from a student's run (messages, printed output) and is escaped; the words are the
+catalogue's (dnn_utils/messages.py), in the current language.
 """
 
 from html import escape
 
 import numpy as np
 
+from dnn_utils.i18n import say
+
+from .checks import lead_line
+
 GREEN, RED, GREY = "#1a7f37", "#cf222e", "#6e7781"
 MAX_MAP_ROWS, MAX_MAP_COLUMNS = 12, 24
 
 
 def _badge(passed):
-    colour, text = (GREEN, "PASS") if passed else (RED, "FAIL")
+    colour, text = (GREEN, say("check.pass")) if passed else (RED, say("check.fail"))
     return (f"<span style='background:{colour};color:white;border-radius:3px;padding:0 .4em;"
             f"font-size:.85em;font-weight:600'>{text}</span>")
 
@@ -36,11 +41,12 @@ def _error_map(where, actual, expected):
             wrong = not np.isclose(actual[i, j], expected[i, j], rtol=1e-5, atol=1e-8)
             shade = min(1.0, 0.35 + 0.65 * min(1.0, float(np.nan_to_num(relative[i, j], nan=1.0, posinf=1.0))))
             colour = f"rgba(207,34,46,{shade:.2f})" if wrong else "rgba(26,127,55,.25)"
-            tip = escape(f"[{i}, {j}] got {actual[i, j]:.6g}, expected {expected[i, j]:.6g}", quote=True)
+            tip = escape(say("check.error_map_tip", i=i, j=j, got=f"{actual[i, j]:.6g}", expected=f"{expected[i, j]:.6g}"),
+                         quote=True)
             row.append(f"<td title='{tip}' style='width:14px;height:14px;background:{colour};padding:0'></td>")
         cells.append("<tr>" + "".join(row) + "</tr>")
-    return (f"<div style='margin:.3em 0'>Which entries of <code>{escape(where)}</code> differ (red; hover for the "
-            f"values):<table style='border-collapse:separate;border-spacing:1px;margin:.2em 0'>{''.join(cells)}</table></div>")
+    title = escape(say("check.error_map", where="\0")).replace("\0", f"<code>{escape(where)}</code>")
+    return (f"<div style='margin:.3em 0'>{title}<table style='border-collapse:separate;border-spacing:1px;margin:.2em 0'>{''.join(cells)}</table></div>")
 
 
 def _first_map(verdicts, leaves):
@@ -57,13 +63,19 @@ def _first_map(verdicts, leaves):
     return ""
 
 
+def _bold_title(line, title):
+    """``line`` escaped, with the mistake's ``title`` in it in bold."""
+    before, found, after = line.partition(title)
+    return escape(before) + (f"<b>{escape(title)}</b>" if found else "") + escape(after)
+
+
 def report_html(function, verdicts, mistakes, hints, notes, groups, leaves):
     """The check report as one HTML fragment. groups: testCases.checks.group_messages of the failed
     cases; leaves(output) -> {path: array}: an output's arrays by the paths differences name."""
     passed = sum(v.passed for v in verdicts)
     failed = [v for v in verdicts if not v.passed]
     parts = [f"<div style='font-family:system-ui,sans-serif;font-size:13px;line-height:1.45'>",
-             f"<div style='font-weight:600'>{escape(function)}: {passed} of {len(verdicts)} cases passed</div>",
+             f"<div style='font-weight:600'>{escape(say('check.summary', function=function, passed=passed, total=len(verdicts)))}</div>",
              "<table style='border-collapse:collapse;margin:.3em 0'>"]
     parts += [f"<tr><td style='padding:1px 6px 1px 0'>{_badge(v.passed)}</td><td style='padding:1px 6px'>"
               f"<code>{escape(v.name)}</code></td><td style='padding:1px 6px;color:{GREY}'>{escape(v.about)}</td></tr>"
@@ -76,16 +88,16 @@ def report_html(function, verdicts, mistakes, hints, notes, groups, leaves):
     parts.append(_first_map(failed, leaves))
     for verdict in verdicts:
         if verdict.printed:
-            parts.append(f"<div>{escape(function)} printed (case {escape(verdict.name)}):</div>"
+            parts.append(f"<div>{escape(say('check.printed', function=function, case=verdict.name))}</div>"
                          f"<pre style='margin:.2em 0;padding:.3em;background:#f6f8fa'>{escape(verdict.printed)}</pre>")
-    parts += [f"<div>note: {escape(note)}</div>" for note in notes]
+    parts += [f"<div>{escape(say('check.note', note=note))}</div>" for note in notes]
     if mistakes:
-        lead = "This looks like" if mistakes[0].id.startswith("symptom-") else "This looks like a known mistake"
         parts.append(f"<div style='margin-top:.4em;padding:.4em .6em;border-left:3px solid {RED};background:#fff5f5'>"
-                     f"{lead}: <b>{escape(mistakes[0].title)}</b>.<br>hint: {escape(mistakes[0].hint)}</div>")
+                     f"{_bold_title(lead_line(mistakes[0]), mistakes[0].title)}<br>"
+                     f"{escape(say('check.hint', hint=mistakes[0].hint))}</div>")
     elif failed and not notes:
-        parts += [f"<div>hint: {escape(hint)}</div>" for hint in hints[:2]]
+        parts += [f"<div>{escape(say('check.hint', hint=hint))}</div>" for hint in hints[:2]]
     if not failed:
-        parts.append(f"<div style='color:{GREEN};font-weight:600'>All checks passed.</div>")
+        parts.append(f"<div style='color:{GREEN};font-weight:600'>{escape(say('check.all_passed'))}</div>")
     parts.append("</div>")
     return "".join(parts)

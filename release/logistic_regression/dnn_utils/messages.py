@@ -1,0 +1,186 @@
+"""The engine's message catalogue: everything the checks, the comparison, the grader and its
+commands say to a student or an instructor, by message id, in every language of dnn_utils.i18n.
+
+An assignment's own messages (title, hints, mistakes, case descriptions) live with the
+assignment: English beside their definitions, Chinese in ``testCases/<id>/zh_CN.py``.
+tests/test_editions.py fails when an entry lacks a language or its placeholders differ.
+Terms follow docs/glossary.md.
+"""
+
+
+def _m(en, zh_CN):
+    return {"en": en, "zh_CN": zh_CN}
+
+
+MESSAGES = {
+    # --- dnn_utils.compare: how an output differs ------------------------------------------------
+    "compare.not_dict": _m("{where} should be a dict, got {got}", "{where} 应该是字典（dict），实际得到 {got}"),
+    "compare.missing_key": _m("{where} has no key {key}", "{where} 缺少键 {key}"),
+    "compare.extra_key": _m("{where} has an unexpected key {key}", "{where} 多了一个不该有的键 {key}"),
+    "compare.more_extra_keys": _m("{where} has {count} more unexpected keys", "{where} 还多了 {count} 个不该有的键"),
+    "compare.not_sequence": _m("{where} should be {kind} of {count} items, got {got}",
+                               "{where} 应该是包含 {count} 项的{kind}，实际得到 {got}"),
+    "compare.a_tuple": _m("a tuple", "元组（tuple）"),
+    "compare.a_list": _m("a list", "列表（list）"),
+    "compare.length": _m("{where} should have {expected} items, got {got}", "{where} 应该有 {expected} 项，实际有 {got} 项"),
+    "compare.value": _m("{where} should be {expected}, got {got}", "{where} 应该是 {expected}，实际得到 {got}"),
+    "compare.not_array": _m("{where} should be a numpy array of {shape}, got {got}",
+                            "{where} 应该是{shape}的 numpy 数组，实际得到 {got}"),
+    "compare.matrix": _m("an np.matrix (use numpy arrays; np.dot and @ work on them)",
+                         "np.matrix（请用 numpy 数组，np.dot 和 @ 都适用于数组）"),
+    "compare.not_numeric": _m("{where} should be numeric ({shape}), got {got}", "{where} 应该是数值（{shape}），实际得到 {got}"),
+    "compare.shape": _m("{where} has shape {actual}, expected {expected}{hint}",
+                        "{where} 的形状是 {actual}，应为 {expected}{hint}"),
+    "compare.nonfinite": _m("{where} has {count} NaN or infinite entries (first at {index}); look for log(0), a division "
+                            "by zero or an overflow",
+                            "{where} 有 {count} 个 NaN 或无穷大的元素（第一个在 {index}）；检查有没有 log(0)、除以零或溢出"),
+    "compare.dtype": _m("{where} has the right values but dtype {dtype}, expected float64 (integer arrays break in-place "
+                        "updates; float32 loses precision)",
+                        "{where} 的数值正确，但 dtype 是 {dtype}，应为 float64（整数数组在原地更新时会出错，float32 会损失精度）"),
+    "compare.int_for_float": _m("{where} is the int {got}, expected a float ({expected})",
+                                "{where} 是整数 {got}，应该是浮点数（{expected}）"),
+    "compare.values": _m("{where}: {how_many}; first at {index}: got {got}, expected {expected} ({size})",
+                         "{where}：{how_many}；第一个在 {index}：得到 {got}，应为 {expected}（{size}）"),
+    "compare.largest_relative": _m("largest relative error {error}", "最大相对误差 {error}"),
+    "compare.largest_absolute": _m("largest absolute error {error}", "最大绝对误差 {error}"),
+    "compare.only_entry_differs": _m("its only entry differs", "它唯一的元素不对"),
+    "compare.entries_differ": _m("{wrong} of {total} entries differ", "{total} 个元素中有 {wrong} 个不对"),
+    "compare.entry_differs": _m("{wrong} of {total} entries differs", "{total} 个元素中有 {wrong} 个不对"),
+    "compare.shape_squeeze": _m(" (one number inside an array: np.squeeze it to a 0-d number)",
+                                "（一个数被包在数组里：用 np.squeeze 把它变成 0 维的数）"),
+    "compare.shape_transpose": _m(" (the transpose of what was expected)", "（正好是应有结果的转置）"),
+    "compare.shape_axis_dropped": _m(" (an axis was dropped: a sum or mean without keepdims=True?)",
+                                     "（少了一个轴：求和或求平均时没写 keepdims=True？）"),
+    "compare.shape_rearranged": _m(" (same entries, another arrangement: a reshape or a transpose?)",
+                                   "（元素个数相同，排列不同：多了一次 reshape 或转置？）"),
+    "compare.a_number": _m("a number", "一个数"),
+    "compare.shape_text": _m("shape {shape}", "形状为 {shape}"),
+    "compare.only_entry": _m("the only entry", "唯一的元素"),
+    "compare.array_of_dtype": _m("numpy array of dtype {dtype}", "dtype 为 {dtype} 的 numpy 数组"),
+    "compare.a_type": _m("a {type}", "一个 {type}"),
+    "compare.a_type_of_length": _m("a {type} of length {length}", "一个长度为 {length} 的 {type}"),
+
+    # --- testCases.checks: one case, one report --------------------------------------------------
+    "check.not_implemented": _m("{function} is not implemented yet: replace `raise NotImplementedError()` with your code.",
+                                "{function} 还没有实现：把 `raise NotImplementedError()` 换成你的代码。"),
+    "check.not_implemented_called": _m("{culprit} is not implemented yet ({function} calls it): replace "
+                                       "`raise NotImplementedError()` with your code.",
+                                       "{culprit} 还没有实现（{function} 调用了它）：把 `raise NotImplementedError()` 换成你的代码。"),
+    "check.undefined_name": _m("{culprit} uses {name}, which is not defined when it runs on its own: the grader runs only "
+                               "your exercise cells and your notebook's imports.{elsewhere} Define {name} inside the "
+                               "function, or pass it as an argument.",
+                               "{culprit} 用到了 {name}，但单独运行时它没有定义：评分程序只运行你的练习单元格和笔记本里的 import。"
+                               "{elsewhere}请在函数内部定义 {name}，或者把它作为参数传进来。"),
+    "check.defined_in_another_cell": _m(" Your notebook defines it in another cell, which the grader does not run.",
+                                        "你的笔记本在另一个单元格里定义了它，而评分程序不会运行那个单元格。"),
+    "check.raised": _m("{function} raised {error}: {message}{place}", "{function} 抛出了 {error}：{message}{place}"),
+    "check.return_count": _m("{function} should return {count} values {names}, got {got}",
+                             "{function} 应该返回 {count} 个值 {names}，实际得到 {got}"),
+    "check.n_values": _m("{count} values", "{count} 个值"),
+    "check.changed_input": _m("{function} changed its input in place: {where}", "{function} 原地修改了它的输入：{where}"),
+    "check.its_inputs": _m("its inputs", "它的输入"),
+    "check.argument_n": _m("argument {number}", "第 {number} 个参数"),
+    "check.not_plain": _m("{function} returned something that is not numbers or arrays ({what})",
+                          "{function} 返回的不是数或数组（{what}）"),
+    "check.inputs_unchecked": _m("the grader could not check that {function} leaves its inputs unchanged: they could "
+                                 "not be sent back ({problem})",
+                                 "评分程序无法确认 {function} 没有改动它的输入：输入无法传回（{problem}）"),
+    "check.more_differences": _m("... and {count} more differences", "……还有 {count} 处不同"),
+    "check.summary": _m("{function}: {passed} of {total} cases passed", "{function}：{total} 个用例通过了 {passed} 个"),
+    "check.pass": _m("PASS", "通过"),
+    "check.fail": _m("FAIL", "失败"),
+    "check.printed": _m("{function} printed (case {case}):", "{function} 打印了（用例 {case}）："),
+    "check.note": _m("note: {note}", "注意：{note}"),
+    "check.looks_like": _m("This looks like: {title}.", "看起来是：{title}。"),
+    "check.looks_like_known": _m("This looks like a known mistake: {title}.", "看起来是一个常见错误：{title}。"),
+    "check.hint": _m("hint: {hint}", "提示：{hint}"),
+    "check.all_passed": _m("All checks passed.", "全部检查通过。"),
+    "check.helper_fails": _m("{helper}, which {function} calls, fails its own check: fix it first, then run this check "
+                             "again.",
+                             "{function} 调用的 {helper} 没有通过它自己的检查：先修好它，再运行这个检查。"),
+    "check.failed": _m("{function} failed {failed} of {total} cases (see the report above)",
+                       "{function} 在 {total} 个用例中失败了 {failed} 个（见上面的报告）"),
+    "check.line": _m("line {number}", "第 {number} 行"),
+    "check.line_code": _m("line {number}: {code}", "第 {number} 行：{code}"),
+    "check.every_case": _m("every case", "所有用例"),
+    "check.case": _m("case {cases}", "用例 {cases}"),
+    "check.cases": _m("cases {cases}", "用例 {cases}"),
+    "check.every_other_case": _m("every other case", "其余所有用例"),
+    "check.alike_in": _m("case {first}; alike in {rest}", "用例 {first}；{rest} 中也类似"),
+    "check.messages_like_it": _m("{text}; {count} messages like it", "{text}；同类消息 {count} 条"),
+    "check.error_map": _m("Which entries of {where} differ (red; hover for the values):",
+                          "{where} 中哪些元素不对（红色；鼠标悬停可看数值）："),
+    "check.error_map_tip": _m("[{i}, {j}] got {got}, expected {expected}", "[{i}, {j}] 得到 {got}，应为 {expected}"),
+
+    # --- symptoms and probes: naming a misconception the catalogue does not know ----------------
+    "symptom.zero.title": _m("{path} left at zero", "{path} 一直是零"),
+    "symptom.zero.hint": _m("{path} comes back as zeros: is it computed at all, or overwritten after it is?",
+                            "{path} 返回的全是零：它真的被计算了吗？还是算完之后又被覆盖了？"),
+    "symptom.sign.title": _m("{path} with the opposite sign", "{path} 的符号反了"),
+    "symptom.sign.hint": _m("{path} is exactly minus what it should be: look for a sign, or a subtraction the wrong way "
+                            "round, in the formula that makes it.",
+                            "{path} 正好是正确值的相反数：检查计算它的公式里有没有漏掉的负号，或者减法的两边写反了。"),
+    "symptom.factor.title": _m("{path} off by a factor ({detail})", "{path} 差了一个倍数（{detail}）"),
+    "symptom.factor.hint": _m("{path} is the right values times a factor ({detail}): one is missing or extra (1/m, the "
+                              "number of examples? a 2? a learning rate?).",
+                              "{path} 是正确值乘上一个倍数（{detail}）：少乘或多乘了某个因子（1/m？一个 2？学习率？）。"),
+    "symptom.factor.each_case": _m("a different one in each case: m, the number of examples?",
+                                   "每个用例都不一样：是样本数 m 吗？"),
+    "symptom.transpose.title": _m("{path} transposed", "{path} 被转置了"),
+    "symptom.transpose.hint": _m("{path} holds the right numbers in the transposed shape: check which factor of the "
+                                 "product comes first and what is transposed.",
+                                 "{path} 的数值对，但排成了转置的形状：检查矩阵乘积中哪个因子在前、转置加在了谁身上。"),
+    "symptom.rank1.title": _m("{path} as a rank-1 array, {detail}", "{path} 变成了秩为 1 的数组，{detail}"),
+    "symptom.rank1.hint": _m("{path} has the right values but lost an axis: numpy's sums and means drop the axis they "
+                             "reduce unless told to keep it (keepdims=True), and a rank-1 array broadcasts differently "
+                             "from a column or a row.",
+                             "{path} 的数值对，但少了一个轴：numpy 的求和、求平均会去掉被归约的轴，除非写 keepdims=True；"
+                             "而秩为 1 的数组在广播时和列向量、行向量表现不同。"),
+    "symptom.broadcast.title": _m("{path} broadcast into a square matrix, {detail}", "{path} 被广播成了方阵，{detail}"),
+    "symptom.broadcast.hint": _m("A row and a column of the same length, combined element-wise, broadcast into an m x m "
+                                 "matrix: check the shapes of the two operands (a transposed one, or a rank-1 array?).",
+                                 "等长的一行和一列做逐元素运算，会广播成 m x m 的矩阵：检查两个操作数的形状（是否有一个被转置，"
+                                 "或者是秩为 1 的数组？）。"),
+    "symptom.shift.title": _m("layers numbered one off ({path}, {detail})", "层的编号错了一位（{path}，{detail}）"),
+    "symptom.shift.hint": _m("Each layer's values are there, under the next or the previous layer's key: check the layer "
+                             "index you use when you read the caches and store the results.",
+                             "每一层的值都在，但存在了下一层或上一层的键下：检查读取缓存和保存结果时用的层编号。"),
+    "symptom.other.title": _m("{path} holds the value of {detail}", "{path} 存的是 {detail} 的值"),
+    "symptom.other.hint": _m("{path} equals what {detail} should be: check which variable you return or store there.",
+                             "{path} 等于 {detail} 应有的值：检查你在这里返回或保存的是哪个变量。"),
+    "symptom.constant.title": _m("a cost curve that never changes", "代价曲线一动不动"),
+    "symptom.constant.hint": _m("The cost is the same at every recorded iteration: the parameters are never updated (is "
+                                "the result of the update kept?).",
+                                "每次记录的代价都一样：参数从未被更新（更新后的结果有没有保存下来？）。"),
+    "symptom.recorded.title": _m("the costs recorded at other iterations ({detail})", "代价记录在了别的迭代上（{detail}）"),
+    "symptom.recorded.hint": _m("Record the cost once every 100 iterations, from iteration 0, before that iteration's "
+                                "update: check the condition and the loop's range.",
+                                "从第 0 次迭代开始，每 100 次迭代记录一次代价，且在该次迭代的更新之前记录：检查条件和循环的范围。"),
+    "symptom.instead_of": _m("{actual} instead of {expected}", "{actual}，而不是 {expected}"),
+    "symptom.values_instead_of": _m("{actual} values instead of {expected}", "{actual} 个值，而不是 {expected} 个"),
+    "symptom.nondeterministic.title": _m("different results on the same inputs", "相同输入得到不同结果"),
+    "symptom.nondeterministic.hint": _m("Called twice on the same inputs, {function} returned different values: does it "
+                                        "draw random numbers without the seed it should use (or seed in the wrong place), "
+                                        "or keep something from one call to the next?",
+                                        "用相同的输入调用两次，{function} 返回了不同的值：它是否在没有设定应有种子的情况下抽取随机数"
+                                        "（或者在错误的位置设种子），或者在两次调用之间保留了某些状态？"),
+    "symptom.ignored.title": _m("{name} ignored", "忽略了 {name}"),
+    "symptom.ignored.hint": _m("{function} returns exactly the same whatever {name} holds: it must use its argument "
+                               "{name}, not a global variable or a value written into the code.",
+                               "无论 {name} 是什么，{function} 都返回完全相同的结果：它必须使用参数 {name}，"
+                               "而不是全局变量或写死在代码里的值。"),
+
+    # --- generic hints (testCases.hints.GENERIC) -------------------------------------------------
+    "hint.missing": _m("Every key the course expects must be there, with its exact name.",
+                       "课程要求的每个键都必须存在，名字也要一字不差。"),
+    "hint.extra": _m("Return only the keys the course asks for; helper values belong in local variables.",
+                     "只返回课程要求的键；中间值放在局部变量里。"),
+    "hint.nonfinite": _m("NaN or inf usually come from log(0), a division by zero or an overflow: check the formula and "
+                         "the inputs it uses.",
+                         "NaN 或 inf 通常来自 log(0)、除以零或溢出：检查公式和它用到的输入。"),
+    "hint.dtype": _m("Keep the arrays float64, as numpy creates them (np.zeros gives float64).",
+                     "让数组保持 float64，也就是 numpy 默认创建的类型（np.zeros 得到的就是 float64）。"),
+    "hint.shape": _m("Compare the shape you get with the one the docstring gives.", "把你得到的形状和文档字符串里写的形状对照一下。"),
+    "hint.type": _m("Return what the docstring describes, in the same structure.", "按文档字符串描述的内容和结构返回。"),
+    "hint.length": _m("Return exactly the values the docstring lists.", "只返回文档字符串列出的那些值，一个不多一个不少。"),
+}
