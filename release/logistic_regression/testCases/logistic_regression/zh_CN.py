@@ -1,6 +1,7 @@
-"""简体中文: this assignment's own messages (title, summary, hints, mistakes).
+"""简体中文: this assignment's own messages (title, summary, hints, mistakes, what each check case is).
 
-English lives in __init__.py (title, summary), hints.py and hidden/mistakes.py; each entry here is keyed the same way.
+English lives in __init__.py (title, summary), hints.py, hidden/mistakes.py and cases.py; each entry here is keyed
+the same way.
 """
 
 TITLE = "以神经网络的思路实现逻辑回归"
@@ -127,4 +128,26 @@ MISTAKES = {
     ("model", "untrained_parameters"): (
         "用初始的 w 和 b 做预测",
         "optimize 在一个字典里返回训练好的参数；预测和返回的 w、b 都必须用这些参数，而不是一开始的零。"),
+}
+
+CASES = {
+    ("sigmoid", "course"): "课程的 z = np.array([0, 2])（整数）",
+    ("sigmoid", "matrix"): "从 -6 到 8 的 (2, 4) 矩阵，含 0",
+    ("sigmoid", "column"): "随机值组成的 (5, 1) 列向量",
+    ("sigmoid", "number"): "单个数字 -1.5",
+    ("initialize_with_zeros", "course"): "课程的 dim = 2",
+    ("initialize_with_zeros", "one"): "dim = 1：只有一个特征",
+    ("initialize_with_zeros", "wider"): "dim = 7：七个特征",
+    ("propagate", "course"): "课程的测试数据：2 个特征，3 个样本，整数标签",
+    ("propagate", "several"): "4 个特征，6 个样本",
+    ("propagate", "zero_start"): "w = 0、b = 0.0：每个 A 都是 0.5",
+    ("propagate", "wide"): "10 个特征，8 个样本",
+    ("optimize", "course"): "课程的测试数据：迭代 100 次，学习率 0.009",
+    ("optimize", "several_costs"): "3 个特征，8 个样本，迭代 301 次，学习率 0.1（记录 4 个代价）",
+    ("optimize", "zero_start"): "w = 0、b = 0.0，5 个特征，6 个样本，迭代 250 次，学习率 0.05",
+    ("predict", "course"): "课程的测试数据：2 个特征，3 个样本",
+    ("predict", "boundary"): "4 个特征，7 个样本，第一个恰好在边界上（A = 0.5）",
+    ("predict", "wider"): "6 个特征，9 个样本",
+    ("model", "small"): "4 个特征，20 个训练样本和 8 个测试样本，迭代 301 次，学习率 0.1",
+    ("model", "wider"): "7 个特征，15 个训练样本和 10 个测试样本，迭代 201 次，学习率 0.5",
 }
