@@ -10,7 +10,7 @@ export MKL_NUM_THREADS ?= 1
 PYTEST_ARGS ?=
 ARTIFACTS ?= artifacts
 
-.PHONY: setup data services demo test test-all golden expected release solutions bench-train clean
+.PHONY: setup data services demo test test-all golden expected figures release solutions bench-train clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ golden: setup  ## rewrite tests/golden/ (check-cell reports and feedback of the 
 
 expected: setup  ## regenerate testCases/<id>/expected/ from the reference solutions
 	$(PY) -m grader expected
+
+figures: setup  ## redraw the diagrams notebooks/<id>/figures/*.svg (course_figures/, each notebooks/<id>/figures.py)
+	$(PY) -m grader figures
 
 release: setup  ## regenerate release/ and release/zh_CN/, the two editions of the student version, from notebooks/
 	$(PY) -m grader release --lang all

@@ -6,6 +6,7 @@
   python -m grader release [--lang en|zh_CN|all] [--out DIR]        regenerate release/ (release/zh_CN/)
   python -m grader solutions [--out DIR]                            render the worked solutions
   python -m grader expected                                         regenerate testCases/*/expected/
+  python -m grader figures [--out DIR]                              redraw notebooks/*/figures/*.svg
 
 Problems with what you gave (a missing folder, a refused zip, no sandbox on this machine) are
 reported in one line with exit status 2; anything else is a bug and keeps its traceback.
@@ -17,6 +18,8 @@ import signal
 import sys
 import threading
 from pathlib import Path
+
+from dnn_utils.i18n import checked, say
 
 
 def _assignment(value):
@@ -54,12 +57,17 @@ def _parser():
                             "formgrader's Manual Grading and nbgrader generate_feedback (default: the current folder "
                             "when it holds nbgrader_config.py and SUBMITTED is its submitted/; 'none' for no such notebooks)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar or table")
+    grade.add_argument("--lang", default=None, help="write every student's feedback in this language, en or zh_CN "
+                                                     "(default: the language of the notebook each student submitted)")
 
     check = commands.add_parser("check", help="check one notebook with the public checks; report in the terminal")
     check.add_argument("notebook")
     check.add_argument("--assignment", default=None, type=_assignment, help="default: guessed from the notebook")
     check.add_argument("--release", default=None, help="the student release folder of the assignment "
                                                        "(default: release/<id> of the repository)")
+    check.add_argument("--lang", default=None, help="the report's language, en or zh_CN (default: the notebook's)")
+    parser.add_argument("--lang", dest="cli_lang", default=None, help="the language of this command's own output, en or "
+                                                                     "zh_CN (default: COURSE_LANG, else LANG)")
 
     demo = commands.add_parser("demo", help="the main job: release, grade the example class, worked solutions")
     demo.add_argument("--out", default="artifacts", help="folder for everything it makes (default: artifacts)")
@@ -73,6 +81,8 @@ def _parser():
     solutions = commands.add_parser("solutions", help="execute the source notebooks and render worked solutions to HTML")
     solutions.add_argument("--out", default="worked_solutions", help="folder for the HTML (default: worked_solutions)")
     commands.add_parser("expected", help="regenerate testCases/<id>/expected/ from the reference")
+    figures = commands.add_parser("figures", help="draw the diagrams of notebooks/<id>/figures.py into notebooks/<id>/figures/")
+    figures.add_argument("--out", default=None, help="folder to write <id>/figures/ in (default: notebooks/)")
     return parser
 
 
@@ -95,8 +105,7 @@ def _autograde(args):
     from .sandbox import SandboxSettings
 
     if args.sandbox == "none":
-        print("warning: --sandbox none: student code can read and change what this user can; "
-              "use it only for notebooks you trust", file=sys.stderr)
+        print(say("cli.no_sandbox_warning"), file=sys.stderr)
     options = AutogradeOptions(
         assignment=args.assignment,
         out=Path(args.out),
@@ -110,18 +119,16 @@ def _autograde(args):
         scheduler=args.scheduler,
         template=Path(args.release) if args.release else None,
         course=_course(args.course, args.submitted),
+        lang=checked(args.lang) if args.lang else None,
     )
     summary = autograde(args.submitted, options)
     if not args.quiet:
         print(grade_table(summary["rows"], load_spec(args.assignment).functions))
-    print(f"graded {summary['graded']} submissions ({summary['skipped']} already graded, kept); "
-          f"hidden-case run seed {summary['run_seed']}; grades in {summary['out'] / 'grades.csv'}, "
-          f"feedback in {summary['out'] / 'feedback'}"
-          + (f"; gradebook {mask_password(options.db_url)}" if options.db_url else ""))
+    print(say("cli.graded", graded=summary["graded"], skipped=summary["skipped"], seed=summary["run_seed"],
+              grades=summary["out"] / "grades.csv", feedback=summary["out"] / "feedback",
+              gradebook=say("cli.gradebook", url=mask_password(options.db_url)) if options.db_url else ""))
     if summary["grader_failures"]:
-        print(f"error: the grader failed on {summary['grader_failures']} submissions (status error, 0 points for now); "
-              f"tracebacks in {summary['out'] / ERROR_LOG}. Please report them; running the same command again "
-              "grades those submissions again.", file=sys.stderr)
+        print(say("cli.grader_failures", count=summary["grader_failures"], log=summary["out"] / ERROR_LOG), file=sys.stderr)
         return 1
     return 0
 
@@ -129,7 +136,8 @@ def _autograde(args):
 def _check(args):
     from .commands.check import check_notebook
 
-    result, text = check_notebook(Path(args.notebook), args.assignment, Path(args.release) if args.release else None)
+    result, text = check_notebook(Path(args.notebook), args.assignment, Path(args.release) if args.release else None,
+                                  checked(args.lang) if args.lang else None)
     print(text)
     return 0 if result.score == result.max_score else 1
 
@@ -164,6 +172,11 @@ def _run(args):
 
         for path in write_expected():
             print(f"wrote {path}")
+    elif args.command == "figures":
+        from .commands.figures import draw_figures
+
+        for path in draw_figures(args.out):
+            print(f"wrote {path}")
     return 0
 
 
@@ -177,7 +190,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if threading.current_thread() is threading.main_thread() else None
     from dnn_utils.data import DatasetError
-    from dnn_utils.i18n import UnknownLanguage
+    from dnn_utils.i18n import UnknownLanguage, command_line_language, say, speaking
 
     from .errors import UserError
     from .grading.ingest import NotebookUnreadable
@@ -185,13 +198,14 @@ def main(argv=None):
     from .sandbox import SandboxUnavailable
 
     try:
-        return _run(args)
+        said = args.cli_lang or (args.lang if args.command in ("autograde", "check") else None)
+        with speaking(command_line_language(said)):
+            return _run(args)
     except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable, UnknownLanguage) as error:
-        print(f"error: {mask_password(str(error))}", file=sys.stderr)
+        print(say("cli.error", message=mask_password(str(error))), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: every grade written so far is kept; run the same command again to resume",
-              file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return 130
     finally:
         if previous is not None:

@@ -23,10 +23,34 @@ def worked_solution(notebook):
     return notebook
 
 
-def execute(notebook, cwd, timeout=900, allow_errors=False):
+def cell_language(cell):
+    """The language a prose cell is written in (docs/editions.md), or None for a shared cell."""
+    return cell.get("metadata", {}).get("course", {}).get("lang")
+
+
+def edition(notebook, assignment, lang):
+    """``notebook`` (a dict or nbformat node, changed in place) as one edition: the prose cells of
+    ``lang`` and the shared cells, its metadata saying which."""
+    notebook["cells"] = [cell for cell in notebook["cells"] if cell_language(cell) in (None, lang)]
+    notebook["metadata"]["course"] = {"assignment": assignment, "lang": lang}
+    return notebook
+
+
+def execute(notebook, cwd, timeout=900, allow_errors=False, lang=None):
     """Execute ``notebook`` (an nbformat node) in ``cwd`` with the python3 kernel, which
-    inherits this process's environment; returns it with outputs."""
+    inherits this process's environment (with COURSE_LANG=``lang`` when given: the language of
+    its checks); returns it with outputs."""
+    import os
+
     from nbclient import NotebookClient
+
+    if lang is not None:
+        previous = os.environ.get("COURSE_LANG")
+        os.environ["COURSE_LANG"] = lang
+        try:
+            return execute(notebook, cwd, timeout, allow_errors)
+        finally:
+            os.environ.pop("COURSE_LANG") if previous is None else os.environ.__setitem__("COURSE_LANG", previous)
 
     client = NotebookClient(
         notebook,

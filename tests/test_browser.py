@@ -151,12 +151,16 @@ def lab_server(tmp_path, assignment):
     yield from serve_lab(root, tmp_path)
 
 
-def serve_lab(root, tmp_path):
+def serve_lab(root, tmp_path, locale=None):
     """Yield a LabServer: JupyterLab on 127.0.0.1 serving ``root``, with a private home and no
-    network use; stopped afterwards."""
+    network use, its menus in ``locale`` (a language pack's, e.g. "zh_CN") when given; stopped
+    afterwards."""
     home = tmp_path / "home"
     config_dir = home / "jupyter_config"
-    for relative, settings in LAB_USER_SETTINGS.items():
+    user_settings = dict(LAB_USER_SETTINGS)
+    if locale:
+        user_settings["@jupyterlab/translation-extension/plugin.jupyterlab-settings"] = {"locale": locale}
+    for relative, settings in user_settings.items():
         path = config_dir / "lab" / "user-settings" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(settings))
@@ -513,5 +517,49 @@ def test_a_failing_check_shows_its_rich_report_with_a_map_of_the_wrong_entries(l
         expect(report).to_contain_text("This looks like a known mistake")
         expect(report.locator("td[title*='expected']").first).to_be_visible()
         lab.cell(check).screenshot(path=str(SCREENSHOTS / "rich_check_report.png"))
+    finally:
+        lab.close()
+
+
+@pytest.fixture
+def chinese_lab_server(tmp_path):
+    """JupyterLab, its menus in Chinese, serving a copy of the Chinese release of the step-by-step assignment."""
+    release_dir = REPO / "release" / "zh_CN" / STEP
+    if not (release_dir / NOTEBOOK).is_file():
+        pytest.fail(f"{release_dir / NOTEBOOK} is missing: run `make release`")
+    root = tmp_path / STEP
+    shutil.copytree(release_dir, root, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    yield from serve_lab(root, tmp_path, locale="zh_CN")
+
+
+@pytest.mark.timeout(180)
+def test_the_chinese_edition_reports_a_known_mistake_in_chinese(chinese_lab_server, browser):
+    """Opened from the Chinese release, with JupyterLab's menus in Chinese, does a check with a
+    catalogued mistake report in Chinese and name the mistake by its Chinese title?"""
+    from playwright.sync_api import expect
+
+    from testCases.dnn_step_by_step import ASSIGNMENT
+
+    expect.set_options(timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    notebook = nbformat.read(chinese_lab_server.root / NOTEBOOK, as_version=4)
+    setup, exercise = _cell_index(notebook, "setup"), _cell_index(notebook, "linear_forward")
+    check = _cell_index(notebook, "check_linear_forward")
+    title, _ = ASSIGNMENT.translations.MISTAKES["linear_forward", "missing_b"]
+    lab = NotebookPage(chinese_lab_server, browser, NOTEBOOK)
+    try:
+        expect(lab.page.locator(".lm-MenuBar-itemLabel", has_text="文件")).to_be_visible()  # the language pack's menus
+        lab.run(setup)
+        lab.clear_editor(exercise)
+        lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
+        lab.run(exercise)
+        lab.run(check)
+        report = lab.cell(check).locator(".jp-OutputArea")
+        expect(report.locator("span", has_text="失败")).to_have_count(2)
+        expect(report).to_contain_text("个用例通过了")
+        expect(report).to_contain_text(f"看起来是一个常见错误：{title}")
+        expect(report).not_to_contain_text("cases passed")
+        lab.page.screenshot(path=str(SCREENSHOTS / "chinese_edition_page.png"))
+        lab.cell(check).screenshot(path=str(SCREENSHOTS / "chinese_check_report.png"))
     finally:
         lab.close()

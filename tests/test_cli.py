@@ -85,7 +85,7 @@ def test_is_a_password_in_a_user_error_masked_too(tmp_path, monkeypatch, capsys)
 
 
 def test_does_a_genuine_bug_keep_its_traceback(tmp_path, monkeypatch):
-    def broken(out):
+    def broken(out, lang="en"):
         raise KeyError("a bug in the release builder")
 
     monkeypatch.setattr("grader.commands.release.build_release", broken)
@@ -94,7 +94,7 @@ def test_does_a_genuine_bug_keep_its_traceback(tmp_path, monkeypatch):
 
 
 def test_does_an_interruption_exit_130_and_say_the_grades_are_kept(tmp_path, monkeypatch, capsys):
-    def interrupted(out):
+    def interrupted(out, lang="en"):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("grader.commands.release.build_release", interrupted)

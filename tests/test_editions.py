@@ -10,8 +10,9 @@ import pytest
 
 from dnn_utils.i18n import LANGUAGES, checked, command_line_language, normalise, placeholders, say, speaking
 from dnn_utils.messages import MESSAGES
-from grader.commands.release import cell_language, release_folder
+from grader.commands.release import release_folder
 from grader.grading.assignments import assignment_ids, load_spec, source_notebook
+from grader.notebooks import cell_language
 from grader.paths import REPO
 
 ASSIGNMENTS = assignment_ids()

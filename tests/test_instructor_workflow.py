@@ -25,7 +25,23 @@ STUDENTS = {  # student id -> (first name, last name, email)
     "correct": ("Ada", "Lovelace", "ada@example.org"),
     "mistake-db-without-keepdims": ("Alan", "Turing", "alan@example.org"),
     "untouched-release": ("Grace", "Hopper", "grace@example.org"),
+    "zh-mistake-db-without-keepdims": ("华", "李", "hua@example.org"),  # the Chinese edition
 }
+CHINESE = "zh-mistake-db-without-keepdims"
+
+
+def chinese_submission(english, target):
+    """``english``'s code in the Chinese edition's notebook (release/zh_CN/): what a student of
+    that edition who wrote the same code submits."""
+    import nbformat
+
+    code = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nbformat.read(english, as_version=4).cells}
+    notebook = nbformat.read(REPO / "release" / "zh_CN" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if cell.cell_type == "code" and grade_id in code:
+            cell.source = code[grade_id]
+    nbformat.write(notebook, target)
 
 
 def autograde_in(course, *extra):
@@ -46,7 +62,12 @@ def graded_course(root):
         writer.writerows([student, *details] for student, details in STUDENTS.items())
     course.run("db", "student", "import", "students.csv")
     for student in STUDENTS:
-        shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
+        if student == CHINESE:
+            (course.root / "submitted" / student / ASSIGNMENT).mkdir(parents=True)
+            chinese_submission(CLASS / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                               course.root / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+        else:
+            shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
         (course.root / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC")
         (course.root / "submitted" / student / ASSIGNMENT / "submission_secret.txt").write_text(f"secret{len(student)}")
     autograde_in(course.root)
@@ -91,6 +112,33 @@ def test_the_autograded_notebook_shows_our_result_under_each_check(course):
     submitted = nbformat.read(CLASS / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     (graded,) = [c.source for c in submitted.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "linear_backward"]
     assert cells["linear_backward"].source == graded, "the exercise cell holds the code the grader ran"
+
+
+def test_each_student_gets_feedback_in_the_language_of_the_notebook_they_submitted(course):
+    """One class, one gradebook, two editions: the same mistake is explained in English to one
+    student and in Chinese to the other, in the feedback files and in the autograded notebook."""
+    import json
+
+    import nbformat
+
+    feedback = course.root / "autograded"  # autograde --out's default, relative to the course folder
+    english = json.loads((feedback / "feedback" / "mistake-db-without-keepdims" / f"{ASSIGNMENT}.json").read_text())
+    chinese = json.loads((feedback / "feedback" / CHINESE / f"{ASSIGNMENT}.json").read_text())
+    assert (english["lang"], chinese["lang"]) == ("en", "zh_CN")
+    assert english["score"] == chinese["score"] < 100, "the same code, the same grade"
+    (item,) = [i for i in chinese["items"] if i["item"] == "linear_backward"]
+    assert any("的形状是" in m for case in item["cases"] for m in case["messages"])
+    page = (feedback / "feedback" / CHINESE / f"{ASSIGNMENT}.html").read_text()
+    assert "可能的错误" in page and "likely mistake" not in page.lower()
+    assert "Likely mistake" not in page and "likely mistake" in (
+        feedback / "feedback" / "mistake-db-without-keepdims" / f"{ASSIGNMENT}.html").read_text()
+    path = feedback / CHINESE / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata["course"]["lang"] == "zh_CN", "the autograded notebook is the student's edition"
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in notebook.cells}
+    assert cells["check_linear_backward"].outputs[0]["text"].startswith("[失败] linear_backward: 0 / 10")
+    scores = {s["student"]: s["score"] for s in api(course).get_submissions(ASSIGNMENT)}
+    assert scores[CHINESE] == scores["mistake-db-without-keepdims"], "both editions in one gradebook"
 
 
 def test_names_from_the_student_list_are_kept_and_exported(course):

@@ -79,7 +79,7 @@ def test_does_a_named_mistake_replace_the_generic_hints_in_text_and_html():
     text, page = as_text(result), as_html(result)
     assert "likely mistake: db without keepdims" in text and f"hint: {MISTAKE_HINT}" in text
     assert GENERIC_HINT not in text and GENERIC_HINT not in page
-    assert "Likely mistake: <b>db without keepdims</b>" in page and MISTAKE_HINT in page
+    assert "likely mistake: <b>db without keepdims</b>" in page and MISTAKE_HINT in page
 
 
 def test_are_generic_hints_shown_when_no_mistake_is_named_and_never_for_a_passed_item():

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dnn_utils.i18n import checked
+
 from ..errors import UserError
 from ..grading.assignments import load_spec
 from ..grading.ingest import find_submissions
@@ -40,6 +42,7 @@ class AutogradeOptions:
     template: Path | None = None  # support files for the sandbox (default: release/<assignment>)
     scheduler: str | None = None  # a Dask scheduler address: grade on that cluster
     course: Path | None = None  # an nbgrader course folder: autograded/<student>/<assignment>/ written there
+    lang: str | None = None  # the language of every student's feedback (default: the language of their notebook)
 
 
 def _sqlite_files(db_url):
@@ -63,6 +66,8 @@ def autograde(submitted, options):
     if not template.is_dir():
         raise UserError(f"{template} is missing: run `make release`")
     submissions, cleanup = find_submissions(submitted, options.assignment, spec.notebook_name)
+    if options.lang:
+        submissions = [replace(s, lang=checked(options.lang)) for s in submissions]
     run_seed = options.seed if options.seed is not None else secrets.randbelow(2**31 - 1)
     settings = options.sandbox
     settings.hide = [*settings.hide, str(Path(submitted).resolve()), str(out)]

@@ -26,9 +26,10 @@ def guess_assignment(path):
     raise UserError(f"cannot tell which assignment {path.name} is; pass --assignment (one of {', '.join(known)})")
 
 
-def check_notebook(path, assignment=None, release=None):
+def check_notebook(path, assignment=None, release=None, lang=None):
     """(SubmissionResult, report text) for the notebook at ``path``; ``release`` is the student
-    release folder of its assignment (default: release/<id> of the repository)."""
+    release folder of its assignment (default: release/<id> of the repository); the report is in
+    ``lang``, else in the notebook's language."""
     if not path.is_file():
         raise FileNotFoundError(f"{path} does not exist")
     spec = load_spec(assignment or guess_assignment(path))
@@ -38,7 +39,7 @@ def check_notebook(path, assignment=None, release=None):
     # Your own code on your own machine: isolated when the machine allows it, limited in any case.
     settings = SandboxSettings(mode="namespace" if namespaces_available() else "none")
     result = grade_submission(
-        Submission(path.stem, path), spec,
+        Submission(path.stem, path, lang=lang), spec,
         sandbox_starter(release, settings, spec, spec.timeout),
         seed=0, timeout=spec.timeout, cases_for=public_cases,
     )

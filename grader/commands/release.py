@@ -18,10 +18,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from dnn_utils.i18n import DEFAULT, checked, speaking
+from dnn_utils.i18n import DEFAULT, LANGUAGES, checked, speaking
 
 from ..grading.assignments import assignment_ids, load_spec
 from ..nbgrader_course import NbgraderCourse
+from ..notebooks import edition
 from ..paths import REPO, RELEASE
 
 SHARED_TESTCASES = ("__init__.py", "assignment.py", "checks.py", "hints.py", "rich.py")
@@ -36,17 +37,9 @@ def release_folder(lang, out=None):
     return RELEASE if lang == DEFAULT else RELEASE / lang
 
 
-def cell_language(cell):
-    """The language a prose cell is written in (docs/editions.md), or None for a shared cell."""
-    return cell.get("metadata", {}).get("course", {}).get("lang")
-
-
 def _keep_language(path, assignment, lang):
-    """Rewrite the released notebook at ``path`` for one edition: its prose cells in ``lang``, and
-    its metadata saying which."""
-    notebook = json.loads(path.read_text())
-    notebook["cells"] = [cell for cell in notebook["cells"] if cell_language(cell) in (None, lang)]
-    notebook["metadata"]["course"] = {"assignment": assignment, "lang": lang}
+    """Rewrite the released notebook at ``path`` as the edition ``lang``."""
+    notebook = edition(json.loads(path.read_text()), assignment, lang)
     path.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
@@ -168,4 +161,5 @@ def build_release(out=None, assignments=None, lang=DEFAULT):
     with speaking(lang):
         (out / "README.md").write_text(_readme(declarations, lang))
     (out / "requirements.txt").write_text(_student_requirements())
-    return sorted(p for p in out.rglob("*") if p.is_file())
+    other_editions = [out / other for other in LANGUAGES if other != lang]
+    return sorted(p for p in out.rglob("*") if p.is_file() and not any(p.is_relative_to(e) for e in other_editions))

@@ -1,17 +1,21 @@
 """Worked solutions for self-learners: ``python -m grader solutions``.
 
-Executes each source notebook (solutions in place, hidden tests removed) in its own folder and
-renders it to HTML with every output and plot.
+Executes each source notebook (solutions in place, hidden tests removed) in its own folder, once
+per edition (its prose, its checks' language), and renders it to HTML with every output, figure
+and plot: ``<id>.html`` in English, ``<id>.zh_CN.html`` in Chinese.
 """
 
 from pathlib import Path
 
+from dnn_utils.i18n import DEFAULT, LANGUAGES
+
 from ..grading.assignments import assignment_ids, source_notebook
-from ..notebooks import execute, read, worked_solution
+from ..notebooks import edition, execute, read, worked_solution
 
 
-def render_worked_solutions(out, assignments=None):
-    """Write ``out/<assignment>.html`` (and the executed ``.ipynb``) for each assignment."""
+def render_worked_solutions(out, assignments=None, languages=LANGUAGES):
+    """Write ``out/<assignment>.html`` and ``out/<assignment>.zh_CN.html`` (and the executed
+    ``.ipynb``) for each assignment, in each of ``languages``."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -20,10 +24,12 @@ def render_worked_solutions(out, assignments=None):
     written = []
     for assignment in assignments or assignment_ids():
         path = source_notebook(assignment)
-        notebook = execute(worked_solution(read(path)), cwd=path.parent)
-        nbformat.write(notebook, out / f"{path.stem}.ipynb")
-        html, _ = HTMLExporter(embed_images=True).from_notebook_node(notebook)
-        (out / f"{path.stem}.html").write_text(html)
-        written.append(out / f"{path.stem}.html")
-        print(f"wrote {written[-1]}")
+        for lang in languages:
+            notebook = execute(edition(worked_solution(read(path)), assignment, lang), cwd=path.parent, lang=lang)
+            name = path.stem if lang == DEFAULT else f"{path.stem}.{lang}"
+            nbformat.write(notebook, out / f"{name}.ipynb")
+            html, _ = HTMLExporter(embed_images=True).from_notebook_node(notebook)
+            (out / f"{name}.html").write_text(html)
+            written.append(out / f"{name}.html")
+            print(f"wrote {written[-1]}")
     return written

@@ -16,6 +16,7 @@ import traceback
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from dnn_utils.i18n import DEFAULT, say, speaking
 from testCases.checks import MAX_MESSAGE, Call, describe_error, evaluate_case, generic_hints
 
 from ..sandbox import Sandbox, SandboxError
@@ -67,6 +68,7 @@ class SubmissionResult:
     messages: list
     seconds: float = 0.0
     grader_failed: bool = False  # the grader, not the student, failed: graded again by the next run
+    lang: str = DEFAULT  # the language of its messages: its notebook's, or the one autograde --lang forced
 
     @property
     def score(self):
@@ -123,13 +125,13 @@ def evaluate(spec, function, grading_cases, run, public_results=None, defined_el
     item = ItemResult(function, spec.points[function])
     if run.sandbox_error is not None:
         item.status = "error"
-        item.messages.append(f"the grader could not run your code: {run.sandbox_error.type}: {run.sandbox_error.message}")
+        item.messages.append(say("grade.sandbox_failed", error=run.sandbox_error.type, message=run.sandbox_error.message))
         return item
     for error in run.cell_errors:
-        item.messages.append(f"running your cells raised {error.type}: {error.message} ({error.where})")
+        item.messages.append(say("grade.cell_raised", error=error.type, message=error.message, where=error.where))
     if run.missing:
         item.status = "error" if run.cell_errors else "missing"
-        item.messages.append(f"{function} was not defined after running your cells")
+        item.messages.append(say("grade.not_defined_after", function=function))
         return item
     scored = [g for g in grading_cases if g.scored]
     public = [g for g in grading_cases if not g.scored]
@@ -159,10 +161,7 @@ def evaluate(spec, function, grading_cases, run, public_results=None, defined_el
         item.hints = [] if found else generic_hints(spec.declaration, function, shown)
     dependencies = spec.dependencies(function)
     if dependencies:
-        item.messages.append(
-            f"{function} was tested with the reference {', '.join(dependencies)}, so a mistake there "
-            "costs points only once"
-        )
+        item.messages.append(say("grade.independent", function=function, dependencies=", ".join(dependencies)))
     return item
 
 
@@ -193,7 +192,8 @@ ERROR_LOG = "grader-errors.log"
 def internal_error(submission, spec, seed, error, out=None):
     """A result that records a grader failure for one submission without aborting the batch; the
     traceback goes to ``out/grader-errors.log`` for whoever maintains the grader."""
-    message = f"the grader failed on this submission ({type(error).__name__}: {clip(str(error), MAX_MESSAGE)}); please report it"
+    with speaking(submission.lang):
+        message = say("grade.internal_error", error=type(error).__name__, message=clip(str(error), MAX_MESSAGE))
     if out is not None:
         _log_traceback(Path(out) / ERROR_LOG, submission.student_id, error)
     items = [ItemResult(f, spec.points[f], status="error", messages=[message]) for f in spec.functions]
@@ -236,9 +236,14 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
 def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
     started = time.perf_counter()
     if submission.refused:
-        code = GradedCode([], {}, [], fatal=submission.refused)
+        code = GradedCode([], {}, [], fatal=submission.refused, lang=submission.lang or DEFAULT)
     else:
-        code = read_graded_code(submission.path, spec.functions)
+        code = read_graded_code(submission.path, spec.functions, submission.lang)
+    with speaking(code.lang):
+        return _grade_code(submission, spec, start_sandbox, seed, timeout, cases_for, code, started)
+
+
+def _grade_code(submission, spec, start_sandbox, seed, timeout, cases_for, code, started):
     messages = list(submission.messages) + code.messages
     items = {f: ItemResult(f, spec.points[f]) for f in spec.functions}
     own_seed = submission_seed(seed, submission.student_id) if cases_for is autograde_cases else seed
@@ -256,7 +261,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     items[function].messages.append(code.refused[function])
                     continue
                 if function not in code.found:
-                    items[function].messages.append(f"{function} is not defined in the notebook")
+                    items[function].messages.append(say("grade.not_in_notebook", function=function))
                     continue
                 grading_cases = cases_for(spec, function, own_seed)
                 scored = [g for g in grading_cases if g.scored]
@@ -284,9 +289,8 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                     item = items[function]
                     item.status = "timeout" if error.kind == "timeout" else "error"
                     item.messages.append(
-                        f"{function} did not finish within {timeout:g} s (an endless loop, or far too much work?)"
-                        if error.kind == "timeout" else f"{function} stopped the grader's sandbox: {error}"
-                    )
+                        say("grade.timeout", function=function, seconds=f"{timeout:g}") if error.kind == "timeout"
+                        else say("grade.sandbox_stopped", function=function, error=error))
                     continue
 
                 def run_more(cases, seeds):
@@ -320,5 +324,5 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
                 sandbox.close()
     return SubmissionResult(
         submission.student_id, spec.assignment, own_seed, submission.sha256(),
-        [items[f] for f in spec.functions], messages, round(time.perf_counter() - started, 3),
+        [items[f] for f in spec.functions], messages, round(time.perf_counter() - started, 3), lang=code.lang,
     )

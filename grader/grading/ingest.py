@@ -17,8 +17,10 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from dnn_utils.i18n import DEFAULT, normalise, say, speaking
 
 from ..errors import UserError
 
@@ -73,6 +75,7 @@ class Submission:
     path: Path | None
     messages: list = field(default_factory=list)
     refused: str | None = None
+    lang: str | None = None  # the language of its feedback, when autograde --lang forces one (else its notebook's)
     _digest: str | None = field(default=None, repr=False, compare=False)
 
     def sha256(self):
@@ -101,6 +104,7 @@ class GradedCode:
     imports: list = field(default_factory=list)  # top-level import statements of the other code cells
     defined_elsewhere: frozenset = frozenset()  # names the cells that are not run define at top level
     sources: dict = field(default_factory=dict)  # function -> the source of the cell graded for it
+    lang: str = DEFAULT  # the language its messages are in: forced, else the notebook's metadata says
 
 
 def safe_student_id(name):
@@ -317,30 +321,46 @@ def _grade_id(metadata):
     return nbgrader.get("grade_id") if isinstance(nbgrader, dict) else None
 
 
-def read_graded_code(path, functions):
+def notebook_language(document):
+    """The edition a notebook says it belongs to (its metadata's course.lang), or None. The
+    notebook is the student's: only a language of dnn_utils.i18n.LANGUAGES is taken from it."""
+    metadata = document.get("metadata") if isinstance(document, dict) else None
+    course = metadata.get("course") if isinstance(metadata, dict) else None
+    return normalise(course.get("lang")) if isinstance(course, dict) else None
+
+
+def read_graded_code(path, functions, lang=None):
     """Find the cell that defines each graded function: by grade_id, else by its definition
-    (the last one, as running the notebook would), else in a cell whose type was changed."""
-    if path is None:
-        return GradedCode([], {}, [], fatal="no notebook was submitted")
-    try:
-        data = read_notebook_bytes(path)
-    except NotebookUnreadable as error:
-        return GradedCode([], {}, [], fatal=str(error))
-    if not data:
-        return GradedCode([], {}, [], fatal="the notebook file is empty")
-    if data.count(b"[") + data.count(b"{") > MAX_NOTEBOOK_CONTAINERS:
-        return GradedCode([], {}, [], fatal="the notebook is too large to read (its outputs?): clear its outputs "
-                                            "(Kernel > Restart Kernel and Clear Outputs) and submit again")
-    try:
-        document = json.loads(data.decode("utf-8", errors="replace"))
-        cells = raw_cells(document)
-    except json.JSONDecodeError as error:
-        return GradedCode([], {}, [], fatal=f"the notebook is not valid JSON (line {error.lineno}, column {error.colno}): was it edited outside Jupyter?")
-    except (ValueError, RecursionError) as error:
-        return GradedCode([], {}, [], fatal=str(error))
+    (the last one, as running the notebook would), else in a cell whose type was changed.
+    Messages are in ``lang`` if given, else in the notebook's language."""
+    fallback = lang or DEFAULT
+    with speaking(fallback):
+        if path is None:
+            return GradedCode([], {}, [], fatal=say("ingest.no_notebook"), lang=fallback)
+        try:
+            data = read_notebook_bytes(path)
+        except NotebookUnreadable as error:
+            return GradedCode([], {}, [], fatal=str(error), lang=fallback)
+        if not data:
+            return GradedCode([], {}, [], fatal=say("ingest.empty"), lang=fallback)
+        if data.count(b"[") + data.count(b"{") > MAX_NOTEBOOK_CONTAINERS:
+            return GradedCode([], {}, [], fatal=say("ingest.too_many_containers"), lang=fallback)
+        try:
+            document = json.loads(data.decode("utf-8", errors="replace"))
+            cells = raw_cells(document)
+        except json.JSONDecodeError as error:
+            return GradedCode([], {}, [], fatal=say("ingest.not_json", line=error.lineno, column=error.colno), lang=fallback)
+        except (ValueError, RecursionError) as error:
+            return GradedCode([], {}, [], fatal=str(error), lang=fallback)
+    lang = lang or notebook_language(document) or DEFAULT
+    with speaking(lang):
+        return replace(_find_graded_code(document, cells, functions), lang=lang)
+
+
+def _find_graded_code(document, cells, functions):
     messages = []
     if isinstance(document, dict) and document.get("nbformat") == 3:
-        messages.append("old notebook format (nbformat 3) read as version 4")
+        messages.append(say("ingest.nbformat3"))
     chosen, found = {}, {}
     defines = [defined_functions(src) for _, src, _ in cells]
     for function in functions:
@@ -352,30 +372,28 @@ def read_graded_code(path, functions):
             later = [i for i in by_definition if i > index]
             if later:
                 index, how = later[-1], "definition"
-                messages.append(f"{function} is defined again after its exercise cell; the last definition is graded")
+                messages.append(say("ingest.defined_again", function=function))
         elif by_definition:
             index, how = by_definition[-1], "definition"
-            messages.append(f"the exercise cell of {function} lost its grade_id; found by its definition")
+            messages.append(say("ingest.lost_grade_id", function=function))
         elif retyped:
             index, how = retyped[-1], "retyped cell"
-            messages.append(f"the cell defining {function} was turned into a {cells[index][0]} cell; graded as code")
+            messages.append(say("ingest.retyped", function=function, kind=cells[index][0]))
         else:
-            messages.append(f"{function} is not defined anywhere in the notebook")
+            messages.append(say("ingest.not_anywhere", function=function))
             continue
         if len(by_definition) > 1 and how != "definition":
-            messages.append(f"{function} is defined in {len(by_definition)} cells; the last definition is graded")
+            messages.append(say("ingest.defined_in_cells", function=function, count=len(by_definition)))
         chosen[function], found[function] = index, how
     refused = {}
     for function, index in chosen.items():
         size = len(cells[index][1])
         if size > MAX_CELL_CHARS:
-            refused[function] = (f"the cell defining {function} has {size:,} characters, over the limit of "
-                                 f"{MAX_CELL_CHARS:,}: remove long comments or data from it")
+            refused[function] = say("ingest.cell_too_long", function=function, size=f"{size:,}", limit=f"{MAX_CELL_CHARS:,}")
     ordered = sorted({i for f, i in chosen.items() if f not in refused})
     graded = [cells[i][1] for i in ordered]
     if sum(map(len, graded)) > MAX_GRADED_CHARS:
-        return GradedCode([], {}, messages, fatal=f"the graded cells hold more than {MAX_GRADED_CHARS:,} characters "
-                                                  "together: remove long comments or data from them")
+        return GradedCode([], {}, messages, fatal=say("ingest.graded_too_long", limit=f"{MAX_GRADED_CHARS:,}"))
     others = [src for i, (kind, src, _) in enumerate(cells) if kind == "code" and i not in chosen.values()]
     imports, defined = imports_and_names(others)
     sources = {f: cells[i][1] for f, i in chosen.items() if f not in refused}

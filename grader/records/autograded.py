@@ -18,13 +18,14 @@ import dateutil.parser
 import dateutil.tz
 import nbformat
 
+from dnn_utils.i18n import DEFAULT, normalise, say, speaking
 from testCases.checks import group_messages
 
+from ..grading.grade import STATUSES
 from ..grading.ingest import read_graded_code, read_regular_file
 from .store import atomic_write
 
 MAX_LINES = 40  # of a check cell's output
-SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "missing": "MISSING", "timeout": "TIMEOUT"}
 
 
 def _grade_id(cell):
@@ -38,15 +39,17 @@ def graded_sources(path, functions):
 
 
 def check_output(item):
-    """The text under a check cell: our result for one function (an item of the feedback JSON)."""
-    lines = [f"[{SYMBOL.get(item['status'], item['status'].upper())}] {item['item']}: "
+    """The text under a check cell: our result for one function (an item of the feedback JSON),
+    in the current language."""
+    status = item["status"] if item["status"] in STATUSES else "error"
+    lines = [f"[{say('feedback.status.' + status)}] {item['item']}: "
              f"{item['score']:g} / {item['max_score']:g} (python -m grader autograde)"]
     for mistake in item.get("mistakes", [])[:1]:
-        lines += [f"likely mistake: {mistake['title']}", f"hint: {mistake['hint']}"]
+        lines += [say("feedback.likely_mistake", title=mistake["title"]), say("check.hint", hint=mistake["hint"])]
     cases = item.get("cases", [])
     failing = [SimpleNamespace(name=case["name"], messages=case.get("messages", [])) for case in cases if not case.get("passed")]
     lines += [f"- {group.message} ({group.where(len(cases))})" for group in group_messages(failing)]
-    lines += [f"note: {message}" for message in item.get("messages", [])]
+    lines += [say("check.note", note=message) for message in item.get("messages", [])]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES] + [f"... {len(lines) - MAX_LINES} more lines in the feedback page"]
     return "\n".join(lines) + "\n"
@@ -121,11 +124,24 @@ def submission_secret(submission_path):
     return data.decode("ascii") if data is not None and SECRET.fullmatch(data.strip()) else None
 
 
+def edition_notebook(release_notebook, lang):
+    """The release notebook of the edition ``lang``: release/<id>/<nb> for English, its twin in
+    release/<lang>/<id>/ when that exists (else the English one)."""
+    release_notebook = Path(release_notebook)
+    if lang == DEFAULT:
+        return release_notebook
+    twin = release_notebook.parent.parent / lang / release_notebook.parent.name / release_notebook.name
+    return twin if twin.is_file() else release_notebook
+
+
 def write_autograded(course, assignment, notebook_name, release_notebook, submission_path, feedback_json, functions):
     """Write ``course``/autograded/<student>/<assignment>/<notebook_name>, atomically. The student
     is the feedback's; its id is already a safe folder name (ingest.safe_student_id)."""
     feedback = json.loads(Path(feedback_json).read_text())
-    notebook = autograded_notebook(release_notebook, graded_sources(submission_path, functions), feedback)
+    lang = normalise(feedback.get("lang")) or DEFAULT
+    with speaking(lang):
+        notebook = autograded_notebook(edition_notebook(release_notebook, lang), graded_sources(submission_path, functions),
+                                       feedback)
     target = Path(course) / "autograded" / feedback["student_id"] / assignment / notebook_name
     atomic_write(target, nbformat.writes(notebook))
     timestamp = submission_timestamp(submission_path)

@@ -1,7 +1,9 @@
 """Feedback for a student: JSON for machines, HTML for the student, text for the terminal.
 
 It holds outcomes, what differed, named mistakes, hints and seeds; never the hidden checks'
-code or the reference solutions.
+code or the reference solutions. Each is written in the language of the result (the student's
+notebook's, or the one autograde --lang forced); the HTML uses the check cells' pieces
+(testCases.rich: badges, grouped messages, the mistake box).
 """
 
 import html
@@ -10,11 +12,12 @@ import math
 import sys
 from pathlib import Path
 
+from dnn_utils.i18n import say, speaking
 from testCases.checks import group_messages
+from testCases.rich import badge, message_list, mistake_box
 
 from .store import atomic_write
 
-SYMBOL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR", "timeout": "TIMEOUT", "missing": "MISSING"}
 
 
 def _json_safe(value):
@@ -44,82 +47,99 @@ def _failing(item):
     return [c for c in item.cases if not c.passed]
 
 
-def _kind(case):
-    return "hidden" if case.hidden else "public"
+def _status(item):
+    return say(f"feedback.status.{item.status}")
+
+
+def _case_line(case):
+    return say("feedback.hidden_case" if case.hidden else "feedback.public_case", name=case.name, about=case.about)
 
 
 def _item_lines(item):
-    lines = [f"[{SYMBOL[item.status]}] {item.item}: {item.score:g} / {item.max_score:g}"]
+    lines = [f"[{_status(item)}] {item.item}: {item.score:g} / {item.max_score:g}"]
     failing = _failing(item)
-    for case in failing:
-        lines.append(f"    {_kind(case)} case {case.name}: {case.about}")
+    lines += [f"    {_case_line(case)}" for case in failing]
     for group in group_messages(failing):
         lines.append(f"    - {group.message} ({group.where(len(item.cases))})")
     if item.printed:
-        lines.append(f"    {item.item} printed (case {item.printed_case}):")
+        lines.append("    " + say("check.printed", function=item.item, case=item.printed_case))
         lines += [f"      | {line}" for line in item.printed.rstrip(chr(10)).split(chr(10))[:20]]
     for mistake in item.mistakes:
-        lines.append(f"    likely mistake: {mistake['title']}")
-        lines.append(f"    hint: {mistake['hint']}")
+        lines.append("    " + say("feedback.likely_mistake", title=mistake["title"]))
+        lines.append("    " + say("check.hint", hint=mistake["hint"]))
     if not item.mistakes and item.status != "passed":
-        lines += [f"    hint: {hint}" for hint in item.hints[:2]]
-    lines += [f"    note: {message}" for message in item.messages]
+        lines += ["    " + say("check.hint", hint=hint) for hint in item.hints[:2]]
+    lines += ["    " + say("check.note", note=message) for message in item.messages]
     return lines
 
 
-def as_text(result):
+def _graded_on(result):
     cases = [case for item in result.items for case in item.cases]
     if any(case.hidden for case in cases):
-        graded_on = f" (hidden cases seed {result.seed})"
-    else:
-        graded_on = " (public cases)" if cases else ""
-    lines = [f"{result.assignment} for {result.student_id}: {result.score:g} / {result.max_score:g}{graded_on}"]
-    lines += [f"  note: {message}" for message in result.messages]
-    for item in result.items:
-        lines += ["  " + line for line in _item_lines(item)]
-    return "\n".join(lines)
+        return say("feedback.hidden_seed", seed=result.seed)
+    return say("feedback.public_only") if cases else ""
+
+
+def as_text(result):
+    """The feedback as terminal text, in the result's language."""
+    with speaking(result.lang):
+        lines = [say("feedback.headline", assignment=result.assignment, student=result.student_id,
+                     score=f"{result.score:g}", max_score=f"{result.max_score:g}", graded_on=_graded_on(result))]
+        lines += ["  " + say("check.note", note=message) for message in result.messages]
+        for item in result.items:
+            lines += ["  " + line for line in _item_lines(item)]
+        return "\n".join(lines)
 
 
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.4rem}.item{border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.6rem 1rem}
 .passed{border-left:6px solid #2a7}.failed,.error,.timeout,.missing{border-left:6px solid #c33}
-.status{font-weight:600}.mistake{background:#fff6e0;padding:.4rem .6rem;border-radius:4px}
-code,pre{font-family:ui-monospace,monospace;font-size:.9em}li{margin:.2rem 0}.note,.cases{color:#555}
+code,pre{font-family:ui-monospace,monospace;font-size:.9em}li{margin:.2rem 0}.note{color:#555}
 pre{background:#f6f6f6;padding:.4rem .6rem;white-space:pre-wrap}"""
 
 
-def as_html(result):
+def _item_html(item):
+    """One graded function: its badge and score, the failed cases, what differed, the named
+    mistake or the hints, as the check cells show them (testCases.rich)."""
     e = html.escape
-    parts = [
-        "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>{e(result.assignment)}: feedback for {e(result.student_id)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{e(result.assignment)}: feedback for {e(result.student_id)}</h1>",
-        f"<p><b>Score: {result.score:g} / {result.max_score:g}</b>. Hidden cases were drawn with seed "
-        f"<code>{result.seed}</code>; public cases are the ones your notebook's checks run.</p>",
-    ]
-    if result.messages:
-        parts.append("<ul class='note'>" + "".join(f"<li>{e(m)}</li>" for m in result.messages) + "</ul>")
-    for item in result.items:
-        parts.append(f"<div class='item {item.status}'><p><span class='status'>{SYMBOL[item.status]}</span> "
-                     f"<code>{e(item.item)}</code>: {item.score:g} / {item.max_score:g}</p>")
-        failing = _failing(item)
-        if failing:
-            parts.append("<ul>" + "".join(f"<li>{_kind(c)} case <code>{e(c.name)}</code>: {e(c.about)}</li>"
-                                          for c in failing) + "</ul>")
-            parts.append("<ul class='messages'>" + "".join(
-                f"<li>{e(group.message)} <span class='cases'>({e(group.where(len(item.cases)))})</span></li>"
-                for group in group_messages(failing)) + "</ul>")
-        if item.printed:
-            parts.append(f"<p>{e(item.item)} printed (case <code>{e(item.printed_case)}</code>):</p>"
-                         f"<pre>{e(item.printed)}</pre>")
-        for mistake in item.mistakes:
-            parts.append(f"<p class='mistake'>Likely mistake: <b>{e(mistake['title'])}</b>. {e(mistake['hint'])}</p>")
-        if item.hints and item.status != "passed" and not item.mistakes:
-            parts.append("<p>Hint: " + " ".join(e(h) for h in item.hints[:2]) + "</p>")
-        parts += [f"<p class='note'>{e(m)}</p>" for m in item.messages]
-        parts.append("</div>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    parts = [f"<div class='item {item.status}'><p>{badge(item.status == 'passed', _status(item))} "
+             f"<code>{e(item.item)}</code>: {item.score:g} / {item.max_score:g}</p>"]
+    failing = _failing(item)
+    if failing:
+        parts.append("<table style='border-collapse:collapse'>" + "".join(
+            f"<tr><td style='padding:1px 6px 1px 0'>{badge(False)}</td><td>{e(_case_line(c))}</td></tr>"
+            for c in failing) + "</table>")
+        parts.append(message_list(group_messages(failing), len(item.cases)))
+    if item.printed:
+        parts.append(f"<p>{e(say('check.printed', function=item.item, case=item.printed_case))}</p>"
+                     f"<pre>{e(item.printed)}</pre>")
+    for mistake in item.mistakes:
+        line = say("feedback.likely_mistake", title=mistake["title"])
+        parts.append(mistake_box(line, mistake["title"], mistake["hint"]))
+    if item.hints and item.status != "passed" and not item.mistakes:
+        parts += [f"<p>{e(say('check.hint', hint=hint))}</p>" for hint in item.hints[:2]]
+    parts += [f"<p class='note'>{e(say('check.note', note=m))}</p>" for m in item.messages]
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def as_html(result):
+    """The feedback as one self-contained page (no script, nothing fetched), in the result's language."""
+    e = html.escape
+    with speaking(result.lang):
+        title = say("feedback.title", assignment=result.assignment, student=result.student_id)
+        parts = [
+            f"<!doctype html><html lang='{'zh-CN' if result.lang == 'zh_CN' else 'en'}'><head><meta charset='utf-8'>",
+            f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
+            f"<h1>{e(title)}</h1>",
+            f"<p><b>{e(say('feedback.score', score=f'{result.score:g}', max_score=f'{result.max_score:g}'))}</b>. "
+            f"{e(say('feedback.seed_note', seed=result.seed))}</p>",
+        ]
+        if result.messages:
+            parts.append("<ul class='note'>" + "".join(f"<li>{e(m)}</li>" for m in result.messages) + "</ul>")
+        parts += [_item_html(item) for item in result.items]
+        parts.append("</body></html>")
+        return "\n".join(parts)
 
 
 MAX_FEEDBACK_CHARS = 2 << 20  # per file; past it only the scores and notes are kept
@@ -131,7 +151,8 @@ def write_feedback(out, result):
     folder = Path(out) / "feedback" / result.student_id
     text, page = as_json(result), as_html(result)
     if len(text) > MAX_FEEDBACK_CHARS or len(page) > MAX_FEEDBACK_CHARS:
-        short = _scores_only(result, "the details of this feedback were too long to keep; only the scores are shown")
+        with speaking(result.lang):
+            short = _scores_only(result, say("feedback.too_long"))
         text, page = as_json(short), as_html(short)
     atomic_write(folder / f"{result.assignment}.json", text)
     atomic_write(folder / f"{result.assignment}.html", page)
@@ -151,8 +172,9 @@ def write_feedback_safely(out, result):
         write_feedback(out, result)
     except Exception as error:  # noqa: BLE001
         try:
-            write_feedback(out, _scores_only(result, f"the grader could not write the details of this feedback "
-                                                      f"({type(error).__name__}); please report it"))
+            with speaking(result.lang):
+                note = say("feedback.not_written", error=type(error).__name__)
+            write_feedback(out, _scores_only(result, note))
         except Exception as again:  # noqa: BLE001
             print(f"warning: no feedback written for {result.student_id[:80]!r}: {type(again).__name__}: {again}",
                   file=sys.stderr)

@@ -18,8 +18,10 @@ GREEN, RED, GREY = "#1a7f37", "#cf222e", "#6e7781"
 MAX_MAP_ROWS, MAX_MAP_COLUMNS = 12, 24
 
 
-def _badge(passed):
-    colour, text = (GREEN, say("check.pass")) if passed else (RED, say("check.fail"))
+def badge(passed, text=None):
+    """A green or red label: PASS / FAIL in the current language, or ``text``."""
+    colour = GREEN if passed else RED
+    text = text or say("check.pass" if passed else "check.fail")
     return (f"<span style='background:{colour};color:white;border-radius:3px;padding:0 .4em;"
             f"font-size:.85em;font-weight:600'>{text}</span>")
 
@@ -63,10 +65,21 @@ def _first_map(verdicts, leaves):
     return ""
 
 
-def _bold_title(line, title):
-    """``line`` escaped, with the mistake's ``title`` in it in bold."""
+def mistake_box(line, title, hint):
+    """The named mistake: ``line`` (which says ``title``, shown in bold) and its hint, boxed."""
     before, found, after = line.partition(title)
-    return escape(before) + (f"<b>{escape(title)}</b>" if found else "") + escape(after)
+    said = escape(before) + (f"<b>{escape(title)}</b>" if found else "") + escape(after)
+    return (f"<div style='margin-top:.4em;padding:.4em .6em;border-left:3px solid {RED};background:#fff5f5'>"
+            f"{said}<br>{escape(say('check.hint', hint=hint))}</div>")
+
+
+def message_list(groups, total):
+    """The grouped messages of the failed cases, each with the cases that gave it."""
+    if not groups:
+        return ""
+    return "<ul style='margin:.2em 0;padding-left:1.3em'>" + "".join(
+        f"<li>{escape(g.message)} <span style='color:{GREY}'>({escape(g.where(total))})</span></li>"
+        for g in groups) + "</ul>"
 
 
 def report_html(function, verdicts, mistakes, hints, notes, groups, leaves):
@@ -77,14 +90,11 @@ def report_html(function, verdicts, mistakes, hints, notes, groups, leaves):
     parts = [f"<div style='font-family:system-ui,sans-serif;font-size:13px;line-height:1.45'>",
              f"<div style='font-weight:600'>{escape(say('check.summary', function=function, passed=passed, total=len(verdicts)))}</div>",
              "<table style='border-collapse:collapse;margin:.3em 0'>"]
-    parts += [f"<tr><td style='padding:1px 6px 1px 0'>{_badge(v.passed)}</td><td style='padding:1px 6px'>"
+    parts += [f"<tr><td style='padding:1px 6px 1px 0'>{badge(v.passed)}</td><td style='padding:1px 6px'>"
               f"<code>{escape(v.name)}</code></td><td style='padding:1px 6px;color:{GREY}'>{escape(v.about)}</td></tr>"
               for v in verdicts]
     parts.append("</table>")
-    if groups:
-        parts.append("<ul style='margin:.2em 0;padding-left:1.3em'>" + "".join(
-            f"<li>{escape(g.message)} <span style='color:{GREY}'>({escape(g.where(len(verdicts)))})</span></li>"
-            for g in groups) + "</ul>")
+    parts.append(message_list(groups, len(verdicts)))
     parts.append(_first_map(failed, leaves))
     for verdict in verdicts:
         if verdict.printed:
@@ -92,9 +102,7 @@ def report_html(function, verdicts, mistakes, hints, notes, groups, leaves):
                          f"<pre style='margin:.2em 0;padding:.3em;background:#f6f8fa'>{escape(verdict.printed)}</pre>")
     parts += [f"<div>{escape(say('check.note', note=note))}</div>" for note in notes]
     if mistakes:
-        parts.append(f"<div style='margin-top:.4em;padding:.4em .6em;border-left:3px solid {RED};background:#fff5f5'>"
-                     f"{_bold_title(lead_line(mistakes[0]), mistakes[0].title)}<br>"
-                     f"{escape(say('check.hint', hint=mistakes[0].hint))}</div>")
+        parts.append(mistake_box(lead_line(mistakes[0]), mistakes[0].title, mistakes[0].hint))
     elif failed and not notes:
         parts += [f"<div>{escape(say('check.hint', hint=hint))}</div>" for hint in hints[:2]]
     if not failed:

@@ -183,4 +183,88 @@ MESSAGES = {
     "hint.shape": _m("Compare the shape you get with the one the docstring gives.", "把你得到的形状和文档字符串里写的形状对照一下。"),
     "hint.type": _m("Return what the docstring describes, in the same structure.", "按文档字符串描述的内容和结构返回。"),
     "hint.length": _m("Return exactly the values the docstring lists.", "只返回文档字符串列出的那些值，一个不多一个不少。"),
+
+    # --- the grader: running a submission --------------------------------------------------------
+    "grade.sandbox_failed": _m("the grader could not run your code: {error}: {message}",
+                               "评分程序无法运行你的代码：{error}：{message}"),
+    "grade.cell_raised": _m("running your cells raised {error}: {message} ({where})",
+                            "运行你的单元格时抛出了 {error}：{message}（{where}）"),
+    "grade.not_defined_after": _m("{function} was not defined after running your cells",
+                                  "运行完你的单元格后，{function} 仍然没有定义"),
+    "grade.independent": _m("{function} was tested with the reference {dependencies}, so a mistake there costs points "
+                            "only once",
+                            "测试 {function} 时用的是参考实现的 {dependencies}，所以那里的错误只扣一次分"),
+    "grade.internal_error": _m("the grader failed on this submission ({error}: {message}); please report it",
+                               "评分程序在这份作业上出错了（{error}：{message}）；请报告这个问题"),
+    "grade.not_in_notebook": _m("{function} is not defined in the notebook", "笔记本中没有定义 {function}"),
+    "grade.timeout": _m("{function} did not finish within {seconds} s (an endless loop, or far too much work?)",
+                        "{function} 没有在 {seconds} 秒内完成（死循环，还是计算量太大？）"),
+    "grade.sandbox_stopped": _m("{function} stopped the grader's sandbox: {error}", "{function} 使评分沙箱停止了：{error}"),
+
+    # --- the grader: reading a notebook ----------------------------------------------------------
+    "ingest.no_notebook": _m("no notebook was submitted", "没有提交笔记本"),
+    "ingest.empty": _m("the notebook file is empty", "笔记本文件是空的"),
+    "ingest.too_many_containers": _m("the notebook is too large to read (its outputs?): clear its outputs (Kernel > "
+                                     "Restart Kernel and Clear Outputs) and submit again",
+                                     "笔记本太大，无法读取（是输出太多吗？）：清除输出（Kernel > Restart Kernel and Clear "
+                                     "Outputs）后重新提交"),
+    "ingest.not_json": _m("the notebook is not valid JSON (line {line}, column {column}): was it edited outside Jupyter?",
+                          "笔记本不是有效的 JSON（第 {line} 行，第 {column} 列）：是不是在 Jupyter 之外编辑过？"),
+    "ingest.nbformat3": _m("old notebook format (nbformat 3) read as version 4", "旧版笔记本格式（nbformat 3）已按第 4 版读取"),
+    "ingest.defined_again": _m("{function} is defined again after its exercise cell; the last definition is graded",
+                               "{function} 在它的练习单元格之后又被定义了一次；评分用的是最后一次定义"),
+    "ingest.lost_grade_id": _m("the exercise cell of {function} lost its grade_id; found by its definition",
+                               "{function} 的练习单元格丢失了 grade_id；已按函数定义找到它"),
+    "ingest.retyped": _m("the cell defining {function} was turned into a {kind} cell; graded as code",
+                         "定义 {function} 的单元格被改成了 {kind} 单元格；仍按代码评分"),
+    "ingest.not_anywhere": _m("{function} is not defined anywhere in the notebook", "笔记本中任何地方都没有定义 {function}"),
+    "ingest.defined_in_cells": _m("{function} is defined in {count} cells; the last definition is graded",
+                                  "{function} 在 {count} 个单元格中被定义；评分用的是最后一次定义"),
+    "ingest.cell_too_long": _m("the cell defining {function} has {size} characters, over the limit of {limit}: remove long "
+                               "comments or data from it",
+                               "定义 {function} 的单元格有 {size} 个字符，超过了 {limit} 的上限：请删掉其中过长的注释或数据"),
+    "ingest.graded_too_long": _m("the graded cells hold more than {limit} characters together: remove long comments or "
+                                 "data from them",
+                                 "被评分的单元格加起来超过 {limit} 个字符：请删掉其中过长的注释或数据"),
+
+    # --- feedback (grader/records/feedback.py) ---------------------------------------------------
+    "feedback.status.passed": _m("PASS", "通过"),
+    "feedback.status.failed": _m("FAIL", "失败"),
+    "feedback.status.error": _m("ERROR", "出错"),
+    "feedback.status.timeout": _m("TIMEOUT", "超时"),
+    "feedback.status.missing": _m("MISSING", "缺失"),
+    "feedback.hidden_case": _m("hidden case {name}: {about}", "隐藏用例 {name}：{about}"),
+    "feedback.public_case": _m("public case {name}: {about}", "公开用例 {name}：{about}"),
+    "feedback.likely_mistake": _m("likely mistake: {title}", "可能的错误：{title}"),
+    "feedback.headline": _m("{assignment} for {student}: {score} / {max_score}{graded_on}",
+                            "{assignment}（{student}）：{score} / {max_score}{graded_on}"),
+    "feedback.hidden_seed": _m(" (hidden cases seed {seed})", "（隐藏用例种子 {seed}）"),
+    "feedback.public_only": _m(" (public cases)", "（公开用例）"),
+    "feedback.title": _m("{assignment}: feedback for {student}", "{assignment}：给 {student} 的反馈"),
+    "feedback.score": _m("Score: {score} / {max_score}", "得分：{score} / {max_score}"),
+    "feedback.seed_note": _m("Hidden cases were drawn with seed {seed}; public cases are the ones your notebook's checks "
+                             "run.",
+                             "隐藏用例由种子 {seed} 生成；公开用例就是你笔记本里的检查所运行的那些。"),
+    "feedback.too_long": _m("the details of this feedback were too long to keep; only the scores are shown",
+                            "这份反馈的详细内容太长，无法保存；这里只显示分数"),
+    "feedback.not_written": _m("the grader could not write the details of this feedback ({error}); please report it",
+                               "评分程序无法写出这份反馈的详细内容（{error}）；请报告这个问题"),
+
+    # --- the command line (python -m grader) ------------------------------------------------------
+    "cli.graded": _m("graded {graded} submissions ({skipped} already graded, kept); hidden-case run seed {seed}; grades "
+                     "in {grades}, feedback in {feedback}{gradebook}",
+                     "已评 {graded} 份作业（{skipped} 份此前已评，保留原结果）；隐藏用例的运行种子 {seed}；成绩在 {grades}，"
+                     "反馈在 {feedback}{gradebook}"),
+    "cli.gradebook": _m("; gradebook {url}", "；成绩簿 {url}"),
+    "cli.grader_failures": _m("error: the grader failed on {count} submissions (status error, 0 points for now); "
+                              "tracebacks in {log}. Please report them; running the same command again grades those "
+                              "submissions again.",
+                              "错误：评分程序在 {count} 份作业上出错（状态为 error，暂记 0 分）；错误堆栈在 {log}。请报告这些问题；"
+                              "再运行一次同样的命令会重新评这些作业。"),
+    "cli.no_sandbox_warning": _m("warning: --sandbox none: student code can read and change what this user can; use it "
+                                 "only for notebooks you trust",
+                                 "警告：--sandbox none：学生代码可以读取和修改当前用户能访问的一切；只对你信任的笔记本使用它"),
+    "cli.error": _m("error: {message}", "错误：{message}"),
+    "cli.interrupted": _m("interrupted: every grade written so far is kept; run the same command again to resume",
+                          "已中断：已经写下的成绩都会保留；再运行一次同样的命令即可继续"),
 }
