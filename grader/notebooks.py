@@ -1,5 +1,6 @@
 """Reading and running notebooks: nbgrader markers, execution with nbclient."""
 
+import os
 import re
 from pathlib import Path
 
@@ -39,18 +40,13 @@ def edition(notebook, assignment, lang):
 def execute(notebook, cwd, timeout=900, allow_errors=False, lang=None):
     """Execute ``notebook`` (an nbformat node) in ``cwd`` with the python3 kernel, which
     inherits this process's environment (with COURSE_LANG=``lang`` when given: the language of
-    its checks); returns it with outputs."""
-    import os
+    its checks); returns it with outputs.
 
+    No front end is there to press a button: the kernel is told so, and the interactive cells
+    (dnn_utils.interactive) draw the figure of their default setting instead of widgets."""
     from nbclient import NotebookClient
 
-    if lang is not None:
-        previous = os.environ.get("COURSE_LANG")
-        os.environ["COURSE_LANG"] = lang
-        try:
-            return execute(notebook, cwd, timeout, allow_errors)
-        finally:
-            os.environ.pop("COURSE_LANG") if previous is None else os.environ.__setitem__("COURSE_LANG", previous)
+    from dnn_utils.interactive import NO_FRONT_END
 
     client = NotebookClient(
         notebook,
@@ -59,7 +55,7 @@ def execute(notebook, cwd, timeout=900, allow_errors=False, lang=None):
         allow_errors=allow_errors,
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    client.execute(env={**os.environ, NO_FRONT_END: "1", **({"COURSE_LANG": lang} if lang else {})})
     return notebook
 
 

@@ -52,6 +52,7 @@ SCREENSHOTS = REPO / "artifacts" / "browser"
 SERVER_START_TIMEOUT = 60  # seconds
 KERNEL_TIMEOUT_MS = 60_000  # a kernel start on a loaded 2-core machine can take 10-20 s
 CELL_TIMEOUT_MS = 60_000
+IDLE = re.compile(r"Python 3.*\| (Idle|空闲)")  # the status bar, in English or with the Chinese language pack
 
 # What a student would type into the exercise cell (lines without their indentation: the
 # editor indents after the `def` line by itself, as it does for a student typing).
@@ -260,14 +261,14 @@ class NotebookPage:
         # The kernel is started, connected and idle. The status bar says so only once the page's
         # kernel connection is up ("Python 3 (ipykernel) | Idle"); the toolbar's execution indicator
         # alone is no proof: it shows "idle" before any kernel exists.
-        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"),
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(IDLE,
                                                                     timeout=KERNEL_TIMEOUT_MS)
         expect(page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1)
         # The server agrees: one kernel, connected to the page, idle (the page's first requests to
         # a new kernel keep it busy for a moment).
         lab_server.wait_for(lambda kernels: [(k["execution_state"], k["connections"] > 0) for k in kernels]
                             == [("idle", True)], "kernels", KERNEL_TIMEOUT_MS / 1000)
-        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(re.compile(r"Python 3.*\| Idle"))
+        expect(page.locator(".jp-StatusBar-Widget")).to_contain_text(IDLE)
 
     def cell(self, index):
         return self.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)

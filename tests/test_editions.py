@@ -130,6 +130,23 @@ def test_is_a_mistake_named_in_chinese_in_a_chinese_check():
     assert "cases passed" not in report and "hint:" not in report
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_is_every_hidden_case_described_in_the_language_of_the_feedback(assignment):
+    """A hidden case's description (shown in feedback) is made in the grading language: numbers and
+    code names in both, every word in Chinese in the Chinese feedback."""
+    spec = load_spec(assignment)
+    code_words = {"sigmoid", "relu", "tanh", "dim", "n_x", "n_h", "n_y"}
+    for function in spec.functions:
+        for seed in range(12):
+            with speaking("zh_CN"):
+                chinese_about = spec.draw_case(function, np.random.RandomState(seed))[0]
+            with speaking("en"):
+                english_about = spec.draw_case(function, np.random.RandomState(seed))[0]
+            assert sorted(re.findall(r"\d+", chinese_about)) == sorted(re.findall(r"\d+", english_about)), "the same case"
+            words = set(re.findall(r"[A-Za-z_]{3,}\w*", chinese_about)) - code_words
+            assert not words, f"{assignment} {function}: English words {words} in {chinese_about!r}"
+
+
 # ---------------------------------------------------------------------------------------------
 # The source notebooks
 # ---------------------------------------------------------------------------------------------

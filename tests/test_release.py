@@ -113,10 +113,12 @@ def test_an_assignment_folder_ships_only_its_own_package_and_no_hidden_folder(as
     assert not list(folder.rglob("hidden")) and not list(folder.rglob("mistakes.py"))
     provided = {p.name for p in load_spec(assignment).declaration.provided}
     top = {p.name for p in folder.iterdir() if p.is_dir() and p.name != "__pycache__"}
-    assert top == {"dnn_utils", "testCases"} | provided
+    figures = {"figures"} if (REPO / "notebooks" / assignment / "figures").is_dir() else set()
+    assert top == {"dnn_utils", "testCases"} | provided | figures
 
 
-@pytest.mark.parametrize("path", sorted(REPO.glob("notebooks/*/*.ipynb")) + sorted(REPO.glob("release/*/*.ipynb")),
+@pytest.mark.parametrize("path", sorted(REPO.glob("notebooks/*/*.ipynb")) + sorted(REPO.glob("release/*/*.ipynb"))
+                         + sorted(REPO.glob("release/zh_CN/*/*.ipynb")),
                          ids=lambda p: str(p.relative_to(REPO)))
 def test_notebooks_are_committed_without_outputs(path):
     for cell in read(path).cells:
@@ -128,7 +130,7 @@ def test_notebooks_are_committed_without_outputs(path):
 def test_source_notebook_has_an_exercise_and_a_check_per_graded_function(assignment):
     cells = read(source_notebook(assignment)).cells
     ids = [nbgrader_meta(c).get("grade_id") for c in cells]
-    named = [i for i in ids if i is not None]  # prose and plain code cells carry no nbgrader metadata
+    named = [grade_id for grade_id in ids if grade_id is not None]  # plain cells (prose, interactive) have none
     assert len(named) == len(set(named)), "grade_ids must be unique"
     for function in graded_functions(assignment):
         exercise = cells[ids.index(function)]

@@ -1,6 +1,8 @@
 """Random hidden cases of the step-by-step functions: fresh shapes and values drawn from the
 grader's random state, so a grade can be reproduced from its seed."""
 
+from dnn_utils.i18n import say
+
 from ...assignment import count
 from ..cases import backward_inputs, cost_inputs, forward_inputs, linear_inputs, model_backward_case, update_case
 
@@ -32,7 +34,7 @@ def draw(function, rng):
                     lambda: (*linear_inputs(seed, n_prev, n, m), activation))
         case "L_model_forward":  # one sigmoid output unit, as the course's contract says
             dims[-1] = 1
-            return f"layers {dims}, {count(m, 'example')}", lambda: forward_inputs(seed, dims, m)
+            return f"{say('case.layers', dims=dims)}, {count(m, 'example')}", lambda: forward_inputs(seed, dims, m)
         case "compute_cost":
             return count(m, "example"), lambda: cost_inputs(seed, 1, m)
         case "linear_backward":
@@ -42,8 +44,10 @@ def draw(function, rng):
                     lambda: (*backward_inputs(seed, n_prev, n, m, with_activation_cache=True, zeros=True), activation))
         case "L_model_backward":
             dims[-1] = 1
-            return f"layers {dims}, {count(m, 'example')}", lambda: model_backward_case(seed, dims, m, zeros=True)
+            return (f"{say('case.layers', dims=dims)}, {count(m, 'example')}",
+                    lambda: model_backward_case(seed, dims, m, zeros=True))
         case "update_parameters":
             rate = round(float(rng.uniform(0.001, 0.5)), 4)
-            return f"layers {dims}, learning rate {rate}", lambda: update_case(seed, dims, rate)
+            return (f"{say('case.layers', dims=dims)}, {say('case.learning_rate', rate=rate)}",
+                    lambda: update_case(seed, dims, rate))
     raise ValueError(f"no hidden cases for {function!r}")
