@@ -20,7 +20,7 @@ from typing import Callable
 
 import numpy as np
 
-from dnn_utils.i18n import language
+from dnn_utils.i18n import language, say
 from dnn_utils.plain import load
 
 # The course's fixtures and functions seed numpy's global RNG, so in a threaded program every
@@ -194,8 +194,9 @@ def seeded_call(function, args, seed):
 
 
 def count(n, noun):
-    """``n`` and ``noun``, plural when it should be: "1 unit", "3 units"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``n`` and ``noun`` in the current language, plural when it should be: "1 unit", "3 units"
+    (the catalogue's "count.<noun>" and "count.<noun>s")."""
+    return say(f"count.{noun}" if n == 1 else f"count.{noun}s", n=n)
 
 
 _THREAD = threading.local()

@@ -267,4 +267,21 @@ MESSAGES = {
     "cli.error": _m("error: {message}", "错误：{message}"),
     "cli.interrupted": _m("interrupted: every grade written so far is kept; run the same command again to resume",
                           "已中断：已经写下的成绩都会保留；再运行一次同样的命令即可继续"),
+
+    # --- what a drawn (hidden) case is about: testCases.assignment.count and the hidden cases ----
+    "count.unit": _m("{n} unit", "{n} 个单元"), "count.units": _m("{n} units", "{n} 个单元"),
+    "count.input": _m("{n} input", "{n} 个输入"), "count.inputs": _m("{n} inputs", "{n} 个输入"),
+    "count.example": _m("{n} example", "{n} 个样本"), "count.examples": _m("{n} examples", "{n} 个样本"),
+    "count.feature": _m("{n} feature", "{n} 个特征"), "count.features": _m("{n} features", "{n} 个特征"),
+    "count.iteration": _m("{n} iteration", "{n} 次迭代"), "count.iterations": _m("{n} iterations", "{n} 次迭代"),
+    "count.hidden unit": _m("{n} hidden unit", "{n} 个隐藏单元"), "count.hidden units": _m("{n} hidden units", "{n} 个隐藏单元"),
+    "case.layers": _m("layers {dims}", "各层 {dims}"),
+    "case.learning_rate": _m("learning rate {rate}", "学习率 {rate}"),
+    "case.global_seed": _m("global seed {seed}", "全局种子 {seed}"),
+    "case.array": _m("a {shape} array", "形状为 {shape} 的数组"),
+    "case.on_examples": _m("{model} on {examples}", "{model}，{examples}"),
+    "case.train_and_test": _m("{train} training and {test} test examples", "{train} 个训练样本和 {test} 个测试样本"),
+    "case.first_on_boundary": _m("the first exactly on the boundary", "第一个样本恰好在决策边界上"),
+    "case.cache_not_tanh": _m("the cached A1 is not tanh(Z1)", "缓存中的 A1 不等于 tanh(Z1)"),
+    "case.at_threshold": _m("A2 exactly 0.5 on {examples}", "{examples}的 A2 恰好为 0.5"),
 }
