@@ -16,7 +16,7 @@ def figure_table(assignment):
 
 @pytest.mark.parametrize("assignment, pictures", [
     ("dnn_step_by_step", 1),
-    ("logistic_regression", 5),  # a picture, two learning curves, the misclassified, your own
+    ("logistic_regression", 6),  # the training pictures, one picture, two learning curves, the misclassified, your own
     ("planar_classifier", 6),  # the data, the baseline, 4 units, the cost curve, the sweep, the extension
     pytest.param("dnn_application", 5, marks=pytest.mark.slow),  # trains both cat models
 ])
