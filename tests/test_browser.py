@@ -550,6 +550,13 @@ def test_the_chinese_edition_reports_a_known_mistake_in_chinese(chinese_lab_serv
     lab = NotebookPage(chinese_lab_server, browser, NOTEBOOK)
     try:
         expect(lab.page.locator(".lm-MenuBar-itemLabel", has_text="文件")).to_be_visible()  # the language pack's menus
+        # A collapsed "why?" section holds its rendered markdown, hidden until its summary is clicked.
+        why = lab.page.locator(".jp-RenderedMarkdown details").first
+        why.scroll_into_view_if_needed()
+        inside = why.locator(":scope > :not(summary)").first
+        expect(inside).to_be_hidden()
+        why.locator("summary").click()
+        expect(inside).to_be_visible()
         lab.run(setup)
         lab.clear_editor(exercise)
         lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
