@@ -564,7 +564,7 @@ def test_the_chinese_edition_reports_a_known_mistake_in_chinese(chinese_lab_serv
         lab.run(check)
         report = lab.cell(check).locator(".jp-OutputArea")
         expect(report.locator("span", has_text="失败")).to_have_count(2)
-        expect(report).to_contain_text("个用例通过了")
+        expect(report).to_contain_text("个用例中通过了")
         expect(report).to_contain_text(f"看起来是一个常见错误：{title}")
         expect(report).not_to_contain_text("cases passed")
         lab.page.screenshot(path=str(SCREENSHOTS / "chinese_edition_page.png"))

@@ -126,7 +126,7 @@ def test_is_a_mistake_named_in_chinese_in_a_chinese_check():
         with contextlib.redirect_stdout(printed), pytest.raises(CheckFailed, match="失败"):
             check("compute_cost", compute_cost)
     report = printed.getvalue()
-    assert "个用例通过了" in report and f"看起来是一个常见错误：{title}。" in report and f"提示：{hint}" in report
+    assert "个用例中通过了" in report and f"看起来是一个常见错误：{title}。" in report and f"提示：{hint}" in report
     assert "cases passed" not in report and "hint:" not in report
 
 

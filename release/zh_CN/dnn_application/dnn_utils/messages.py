@@ -86,7 +86,7 @@ MESSAGES = {
                                  "not be sent back ({problem})",
                                  "评分程序无法确认 {function} 没有改动它的输入：输入无法传回（{problem}）"),
     "check.more_differences": _m("... and {count} more differences", "……还有 {count} 处不同"),
-    "check.summary": _m("{function}: {passed} of {total} cases passed", "{function}：{total} 个用例通过了 {passed} 个"),
+    "check.summary": _m("{function}: {passed} of {total} cases passed", "{function}：{total} 个用例中通过了 {passed} 个"),
     "check.pass": _m("PASS", "通过"),
     "check.fail": _m("FAIL", "失败"),
     "check.printed": _m("{function} printed (case {case}):", "{function} 打印了（用例 {case}）："),
