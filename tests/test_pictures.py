@@ -123,8 +123,8 @@ def test_show_example_titles_the_picture_with_its_label():
     classes = np.array([b"non-cat", b"cat"])
     figure = show_example(x_orig, y, classes, 1)
     assert isinstance(figure, Figure)
-    assert figure.axes[0].get_title() == "y = 1: a 'cat' picture"
-    assert show_example(x_orig, y, classes, 2).axes[0].get_title() == "y = 0: a 'non-cat' picture"
+    assert figure.axes[0].get_title() == "y = 1 (cat)"
+    assert show_example(x_orig, y, classes, 2).axes[0].get_title() == "y = 0 (non-cat)"
 
 
 def test_show_example_says_which_indices_exist():

@@ -97,5 +97,5 @@ def test_does_plot_misclassified_still_show_the_wrong_pictures_with_both_classes
     assert len(images) == 2
     np.testing.assert_array_equal(images[0], X[:, 1].reshape(2, 2, 3))
     assert [axis.get_title() for axis in figure.axes if axis.images] == [
-        "predicted: cat\ntrue: non-cat", "predicted: non-cat\ntrue: cat"]
-    assert figure.get_suptitle() == "2 misclassified images"
+        "$\\hat{y}$ = cat\n$y$ = non-cat", "$\\hat{y}$ = non-cat\n$y$ = cat"]
+    assert figure.get_suptitle() == "2 ✗", "symbols, not words: the same picture for both editions"

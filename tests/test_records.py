@@ -347,3 +347,21 @@ def test_the_autograded_notebook_holds_the_graded_code_and_only_our_cells(tmp_pa
     link = tmp_path / "linked.ipynb"
     link.symlink_to(path)
     assert graded_sources(link, ["linear_forward"]) == {} and graded_sources(None, ["linear_forward"]) == {}
+
+
+def test_does_the_feedback_page_map_the_wrong_entries_of_a_small_matrix_as_the_check_cell_does():
+    """The comparison records which entries of a small 2-D output differ; the page draws them
+    red (the others green), with the check cells' own entry map (testCases.rich.entry_map)."""
+    from dnn_utils.compare import compare
+
+    actual, expected = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), np.array([[1.0, 2.5, 3.0], [4.0, 5.0, 7.0]])
+    (difference,) = compare(actual, expected, name="dW")
+    assert difference.wrong_map == [[False, True, False], [False, False, True]]
+    assert compare(np.zeros((13, 2)), np.ones((13, 2)), name="W")[0].wrong_map is None, "too big for a map"
+    result = a_result()
+    result.items[0].cases[0].differences = [difference.as_dict()]
+    page = as_html(result)
+    table = page[page.index("Which entries of <code>dW</code> differ"):]
+    table = table[:table.index("</table>")]
+    assert table.count("rgba(207,34,46") == 2 and table.count("rgba(26,127,55") == 4
+    assert "Which entries" not in as_html(a_result()), "no map without one"

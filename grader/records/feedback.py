@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dnn_utils.i18n import say, speaking
 from testCases.checks import group_messages
-from testCases.rich import badge, message_list, mistake_box
+from testCases.rich import badge, entry_map, message_list, mistake_box
 
 from .store import atomic_write
 
@@ -98,6 +98,15 @@ code,pre{font-family:ui-monospace,monospace;font-size:.9em}li{margin:.2rem 0}.no
 pre{background:#f6f6f6;padding:.4rem .6rem;white-space:pre-wrap}"""
 
 
+def _first_map(failing):
+    """The map of which entries differ, for the first differing small 2-D output of the failed cases."""
+    for case in failing:
+        for difference in case.differences:
+            if difference.get("kind") == "values" and difference.get("wrong_map"):
+                return entry_map(difference["where"], difference["wrong_map"])
+    return ""
+
+
 def _item_html(item):
     """One graded function: its badge and score, the failed cases, what differed, the named
     mistake or the hints, as the check cells show them (testCases.rich)."""
@@ -110,6 +119,7 @@ def _item_html(item):
             f"<tr><td style='padding:1px 6px 1px 0'>{badge(False)}</td><td>{e(_case_line(c))}</td></tr>"
             for c in failing) + "</table>")
         parts.append(message_list(group_messages(failing), len(item.cases)))
+        parts.append(_first_map(failing))
     if item.printed:
         parts.append(f"<p>{e(say('check.printed', function=item.item, case=item.printed_case))}</p>"
                      f"<pre>{e(item.printed)}</pre>")

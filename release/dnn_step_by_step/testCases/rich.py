@@ -15,7 +15,6 @@ from dnn_utils.i18n import say
 from .checks import lead_line
 
 GREEN, RED, GREY = "#1a7f37", "#cf222e", "#6e7781"
-MAX_MAP_ROWS, MAX_MAP_COLUMNS = 12, 24
 
 
 def badge(passed, text=None):
@@ -26,29 +25,41 @@ def badge(passed, text=None):
             f"font-size:.85em;font-weight:600'>{text}</span>")
 
 
-def _error_map(where, actual, expected):
-    """A grid of the entries of a 2-D output, coloured by relative error; '' when it does not fit."""
+def entry_map(where, wrong_map, tip=None, shade=None):
+    """A grid of the entries of a 2-D output, red where ``wrong_map`` (compare's Difference.wrong_map)
+    says an entry differs; ``tip(i, j)`` the hover text and ``shade(i, j)`` the red's strength
+    (0..1) of an entry, when the values are at hand."""
+    rows = []
+    for i, row in enumerate(wrong_map):
+        cells = []
+        for j, wrong in enumerate(row):
+            colour = f"rgba(207,34,46,{shade(i, j) if shade else 0.85:.2f})" if wrong else "rgba(26,127,55,.25)"
+            title = f" title='{escape(tip(i, j), quote=True)}'" if tip else ""
+            cells.append(f"<td{title} style='width:14px;height:14px;background:{colour};padding:0'></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    title = escape(say("check.error_map", where="\0")).replace("\0", f"<code>{escape(where)}</code>")
+    return (f"<div style='margin:.3em 0'>{title}<table style='border-collapse:separate;border-spacing:1px;margin:.2em 0'>"
+            f"{''.join(rows)}</table></div>")
+
+
+def _error_map(difference, actual, expected):
+    """The entry map of one differing 2-D output, with each entry's values on hover and its
+    relative error as the shade; '' when the output is too big for a map."""
+    if difference.wrong_map is None:
+        return ""
     try:
         actual, expected = np.asarray(actual, dtype=np.float64), np.asarray(expected, dtype=np.float64)
     except (TypeError, ValueError):
         return ""
-    if actual.shape != expected.shape or actual.ndim != 2 or actual.shape[0] > MAX_MAP_ROWS or actual.shape[1] > MAX_MAP_COLUMNS:
+    if actual.shape != expected.shape or actual.shape != np.shape(difference.wrong_map):
         return ""
     with np.errstate(all="ignore"):
-        relative = np.abs(actual - expected) / np.maximum(np.abs(expected), 1e-12)
-    cells = []
-    for i in range(actual.shape[0]):
-        row = []
-        for j in range(actual.shape[1]):
-            wrong = not np.isclose(actual[i, j], expected[i, j], rtol=1e-5, atol=1e-8)
-            shade = min(1.0, 0.35 + 0.65 * min(1.0, float(np.nan_to_num(relative[i, j], nan=1.0, posinf=1.0))))
-            colour = f"rgba(207,34,46,{shade:.2f})" if wrong else "rgba(26,127,55,.25)"
-            tip = escape(say("check.error_map_tip", i=i, j=j, got=f"{actual[i, j]:.6g}", expected=f"{expected[i, j]:.6g}"),
-                         quote=True)
-            row.append(f"<td title='{tip}' style='width:14px;height:14px;background:{colour};padding:0'></td>")
-        cells.append("<tr>" + "".join(row) + "</tr>")
-    title = escape(say("check.error_map", where="\0")).replace("\0", f"<code>{escape(where)}</code>")
-    return (f"<div style='margin:.3em 0'>{title}<table style='border-collapse:separate;border-spacing:1px;margin:.2em 0'>{''.join(cells)}</table></div>")
+        relative = np.nan_to_num(np.abs(actual - expected) / np.maximum(np.abs(expected), 1e-12), nan=1.0, posinf=1.0)
+
+    def tip(i, j):
+        return say("check.error_map_tip", i=i, j=j, got=f"{actual[i, j]:.6g}", expected=f"{expected[i, j]:.6g}")
+
+    return entry_map(difference.where, difference.wrong_map, tip, lambda i, j: min(1.0, 0.35 + 0.65 * min(1.0, relative[i, j])))
 
 
 def _first_map(verdicts, leaves):
@@ -59,7 +70,7 @@ def _first_map(verdicts, leaves):
         actual, expected = leaves(verdict.output), leaves(verdict.expected)
         for difference in verdict.differences:
             if difference.kind == "values" and difference.where in actual and difference.where in expected:
-                picture = _error_map(difference.where, actual[difference.where], expected[difference.where])
+                picture = _error_map(difference, actual[difference.where], expected[difference.where])
                 if picture:
                     return picture
     return ""

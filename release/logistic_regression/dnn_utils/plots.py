@@ -23,9 +23,8 @@ def plot_costs(costs, learning_rate, every=100, title=None, path=None):
     costs = np.squeeze(np.asarray(costs, dtype=float))
     figure, axes = plt.subplots(figsize=(6, 4), layout="constrained")
     axes.plot(np.arange(costs.size) * every, costs)
-    axes.set_xlabel("iteration")
-    axes.set_ylabel("cost")
-    axes.set_title(title or f"Learning rate = {learning_rate}")
+    axes.set_ylabel("$J$")  # symbols, not words: one picture serves the English and the Chinese edition
+    axes.set_title(title or f"$\\alpha = {learning_rate}$")
     axes.grid(alpha=0.3)
     if path is not None:
         figure.savefig(path, dpi=100)
@@ -56,7 +55,7 @@ def _picture_grid(images, titles, columns, path=None):
 
 
 def plot_misclassified(classes, X, y, p, columns=5, path=None, image_shape=(64, 64, 3)):
-    """Show every image the model got wrong, titled with its predicted and true class.
+    """Show every image the model got wrong, titled with its predicted (ŷ) and true (y) class.
 
     classes: byte strings [b'non-cat', b'cat']; X: (12288, m) images scaled to [0, 1];
     y, p: (1, m) labels and 0/1 predictions. Saves to ``path`` when given. Returns the Figure.
@@ -64,10 +63,10 @@ def plot_misclassified(classes, X, y, p, columns=5, path=None, image_shape=(64, 
     wrong = misclassified_indices(y, p)
     predicted = np.asarray(p).reshape(-1)
     actual = np.asarray(y).reshape(-1)
-    titles = [f"predicted: {classes[int(predicted[index])].decode()}\ntrue: {classes[int(actual[index])].decode()}"
+    titles = [f"$\\hat{{y}}$ = {classes[int(predicted[index])].decode()}\n$y$ = {classes[int(actual[index])].decode()}"
               for index in wrong]
     figure = _picture_grid([X[:, index].reshape(image_shape) for index in wrong], titles, columns)
-    figure.suptitle(f"{len(wrong)} misclassified images")
+    figure.suptitle(f"{len(wrong)} ✗")
     if path is not None:
         figure.savefig(path, dpi=100)
     return figure
@@ -140,7 +139,7 @@ def show_picture(image, title=None, path=None):
 
 
 def show_example(x_orig, y, classes, index, path=None):
-    """Show training picture ``index`` titled with its label, e.g. "y = 1: a 'cat' picture".
+    """Show training picture ``index`` titled with its label, e.g. "y = 1 (cat)".
 
     x_orig: (m, 64, 64, 3) uint8 images; y: (1, m) 0/1 labels; classes: byte strings
     [b'non-cat', b'cat']. Saves to ``path`` when given. Returns the Figure.
@@ -149,7 +148,7 @@ def show_example(x_orig, y, classes, index, path=None):
     if not -len(labels) <= index < len(labels):
         raise IndexError(f"index {index} is out of range: there are {len(labels)} pictures (0 to {len(labels) - 1})")
     label = int(labels[index])
-    return show_picture(x_orig[index], f"y = {label}: a '{classes[label].decode()}' picture", path)
+    return show_picture(x_orig[index], f"y = {label} ({classes[label].decode()})", path)
 
 
 def plot_decision_boundary(model, X, Y, title=None, axes=None, resolution=0.01, path=None):

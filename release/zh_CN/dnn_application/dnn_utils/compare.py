@@ -22,6 +22,7 @@ TOLERANCES = {
 }
 DEFAULT_TOLERANCE = "standard"
 MAX_LISTED = 5
+MAX_MAP_ROWS, MAX_MAP_COLUMNS = 12, 24  # a 2-D output this small gets a map of its wrong entries
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Difference:
     first_indices: list = field(default_factory=list)
     max_abs_error: float = 0.0
     max_rel_error: float | None = 0.0
+    wrong_map: list | None = None  # of a small 2-D output: which entries differ, row by row
 
     def as_dict(self):
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -235,6 +237,8 @@ def _compare_arrays(actual, expected, where, how, out):
             first_indices=indices,
             max_abs_error=max_abs,
             max_rel_error=max_rel,
+            wrong_map=wrong.tolist() if wrong.ndim == 2 and wrong.shape[0] <= MAX_MAP_ROWS
+            and wrong.shape[1] <= MAX_MAP_COLUMNS else None,
         )
     )
 
