@@ -284,4 +284,19 @@ MESSAGES = {
     "case.first_on_boundary": _m("the first exactly on the boundary", "第一个样本恰好在决策边界上"),
     "case.cache_not_tanh": _m("the cached A1 is not tanh(Z1)", "缓存中的 A1 不等于 tanh(Z1)"),
     "case.at_threshold": _m("A2 exactly 0.5 on {examples}", "{examples}的 A2 恰好为 0.5"),
+
+    # --- collecting a class's submissions (grader/grading/ingest.py) ----------------------------
+    "collect.several_notebooks": _m("several notebooks found; graded {name}", "找到了多个笔记本；评分的是 {name}"),
+    "collect.renamed": _m("notebook renamed: graded {chosen} (expected {expected})",
+                          "笔记本被改了名：评分的是 {chosen}（应为 {expected}）"),
+    "collect.unsafe_id": _m("student id {name} is not a safe name; recorded as {student}",
+                            "学生 id {name} 不是安全的名字；记录为 {student}"),
+    "collect.symlink": _m("{name} is a symbolic link, not a submission: copy the student's files into the submissions "
+                          "folder",
+                          "{name} 是一个符号链接，不是提交的作业：请把学生的文件复制到提交文件夹里"),
+    "collect.no_notebook": _m("no notebook found for {assignment}", "没有找到 {assignment} 的笔记本"),
+    "collect.collision": _m("the folders {folders} all map to student id {student} (or one that differs only in case): "
+                            "none of them is graded; rename them so that each student has one folder, then grade again",
+                            "文件夹 {folders} 都对应学生 id {student}（或只有大小写不同的 id）：它们都不会被评分；"
+                            "请重命名，让每个学生只有一个文件夹，然后重新评分"),
 }

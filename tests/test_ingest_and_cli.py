@@ -12,7 +12,7 @@ import pytest
 
 from grader.errors import UserError
 from grader.commands.autograde import AutogradeOptions, autograde
-from grader.grading.ingest import find_submissions, read_graded_code, safe_student_id
+from grader.grading.ingest import find_submissions, read_graded_code, safe_student_id, said
 from grader.paths import REPO
 from grader.grading.assignments import load_spec
 
@@ -68,7 +68,7 @@ def test_unsafe_student_ids_are_cleaned_and_reported(tmp_path):
     (submission,), cleanup = find_submissions(tmp_path, STEP, f"{STEP}.ipynb")
     cleanup()
     assert submission.student_id == safe_student_id("bad name;rm -rf") == "bad_name_rm_-rf"
-    assert any("not a safe name" in m for m in submission.messages)
+    assert any("not a safe name" in said(m) for m in submission.messages)
 
 
 def test_graded_functions_are_found_by_definition_when_metadata_is_gone():
@@ -113,7 +113,7 @@ def test_ids_equal_but_for_case_are_refused_for_both(tmp_path):
     submissions, cleanup = find_submissions(tmp_path, STEP, f"{STEP}.ipynb")
     cleanup()
     assert [s.student_id for s in submissions] == ["Bob", "bob"]
-    assert all(s.refused and "'Bob', 'bob'" in s.refused for s in submissions)
+    assert all(s.refused and "'Bob', 'bob'" in said(s.refused) for s in submissions)
 
 
 def test_commands_report_bad_input_without_a_traceback(tmp_path):

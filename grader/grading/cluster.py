@@ -28,15 +28,17 @@ def _worker_sandbox_starter(assignment, settings, timeout):
     return sandbox_starter(RELEASE / assignment, settings, load_spec(assignment), timeout)
 
 
-def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings, refused=None):
-    """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox."""
+def grade_on_worker(student_id, notebook, notebook_name, messages, assignment, seed, timeout, settings, refused=None,
+                    lang=None):
+    """Runs on a Dask worker: grade one notebook (bytes, or None) in a local sandbox (its feedback
+    in ``lang`` when autograde forces one)."""
     with tempfile.TemporaryDirectory(prefix="dnn-submission-") as folder:
         os.chmod(folder, 0o700)
         path = None
         if notebook is not None:
             path = Path(folder) / notebook_name
             path.write_bytes(notebook)
-        submission = Submission(student_id, path, list(messages), refused=refused)
+        submission = Submission(student_id, path, list(messages), refused=refused, lang=lang)
         start_sandbox = _worker_sandbox_starter(assignment, settings, timeout)
         return grade_submission(submission, load_spec(assignment), start_sandbox, seed, timeout)
 
@@ -72,7 +74,7 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
                     refused = str(error)
             return client.submit(
                 grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
-                spec.assignment, run_seed, options.timeout, settings, refused,
+                spec.assignment, run_seed, options.timeout, settings, refused, submission.lang,
                 key=f"grade-{spec.assignment}-{submission.student_id}-{run_seed}", retries=TASK_RETRIES, pure=False,
             )
 

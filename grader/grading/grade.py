@@ -24,7 +24,7 @@ from ..sandbox.protocol import clip
 from .cases import autograde_cases
 from .diagnosis import diagnose
 from .independent import order_for_independence, reference_caller
-from .ingest import GradedCode, read_graded_code
+from .ingest import GradedCode, read_graded_code, said
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing")
 log = logging.getLogger(__name__)
@@ -236,7 +236,8 @@ def grade_submission(submission, spec, start_sandbox, seed, timeout, cases_for=a
 def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
     started = time.perf_counter()
     if submission.refused:
-        code = GradedCode([], {}, [], fatal=submission.refused, lang=submission.lang or DEFAULT)
+        with speaking(submission.lang):
+            code = GradedCode([], {}, [], fatal=said(submission.refused), lang=submission.lang or DEFAULT)
     else:
         code = read_graded_code(submission.path, spec.functions, submission.lang)
     with speaking(code.lang):
@@ -244,7 +245,7 @@ def _grade_once(submission, spec, start_sandbox, seed, timeout, cases_for):
 
 
 def _grade_code(submission, spec, start_sandbox, seed, timeout, cases_for, code, started):
-    messages = list(submission.messages) + code.messages
+    messages = [said(message) for message in submission.messages] + code.messages
     items = {f: ItemResult(f, spec.points[f]) for f in spec.functions}
     own_seed = submission_seed(seed, submission.student_id) if cases_for is autograde_cases else seed
     if code.fatal:

@@ -69,7 +69,9 @@ def read_notebook_bytes(path):
 class Submission:
     """One student's notebook for one assignment (path None when there is none).
 
-    refused: why the submission cannot be graded at all (say, two folders map to this student id)."""
+    refused: why the submission cannot be graded at all (say, two folders map to this student id).
+    messages and refused are found before the student's language is known: each is a plain text or
+    a Said, put into words (``said``) when the submission is graded."""
 
     student_id: str
     path: Path | None
@@ -81,7 +83,7 @@ class Submission:
     def sha256(self):
         if self._digest is None:
             if self.refused is not None:
-                self._digest = "refused-" + hashlib.sha256(self.refused.encode()).hexdigest()
+                self._digest = "refused-" + hashlib.sha256(repr(self.refused).encode()).hexdigest()
             elif self.path is None:
                 self._digest = "none"
             else:
@@ -105,6 +107,33 @@ class GradedCode:
     defined_elsewhere: frozenset = frozenset()  # names the cells that are not run define at top level
     sources: dict = field(default_factory=dict)  # function -> the source of the cell graded for it
     lang: str = DEFAULT  # the language its messages are in: forced, else the notebook's metadata says
+
+
+class Said:
+    """A catalogue message (dnn_utils.messages) not yet put into words: its id and fields."""
+
+    __slots__ = ("message_id", "fields")
+
+    def __init__(self, message_id, **fields):
+        self.message_id, self.fields = message_id, fields
+
+    def __reduce__(self):  # sent to grading processes and Dask workers with its submission
+        return (_unpickle_said, (self.message_id, self.fields))
+
+    def __eq__(self, other):
+        return isinstance(other, Said) and (self.message_id, self.fields) == (other.message_id, other.fields)
+
+    def __repr__(self):
+        return f"Said({self.message_id!r}, {self.fields!r})"
+
+
+def _unpickle_said(message_id, fields):
+    return Said(message_id, **fields)
+
+
+def said(message):
+    """``message`` (a text or a Said) in the current language."""
+    return say(message.message_id, **message.fields) if isinstance(message, Said) else message
 
 
 def safe_student_id(name):
@@ -165,10 +194,10 @@ def _choose_notebook(candidates, expected_name, messages):
     for path in candidates:
         if path.name == expected_name:
             if len(candidates) > 1:
-                messages.append(f"several notebooks found; graded {expected_name}")
+                messages.append(Said("collect.several_notebooks", name=expected_name))
             return path
     chosen = max(candidates, key=lambda p: (p.lstat().st_size, p.name)) if len(candidates) > 1 else candidates[0]
-    messages.append(f"notebook renamed: graded {_shown(chosen.name)} (expected {expected_name})")
+    messages.append(Said("collect.renamed", chosen=_shown(chosen.name), expected=expected_name))
     return chosen
 
 
@@ -201,17 +230,16 @@ def find_submissions(submitted, assignment, notebook_name):
         student = safe_student_id(raw)
         messages = []
         if student != raw:
-            messages.append(f"student id {_shown(entry.name)} is not a safe name; recorded as {student!r}")
+            messages.append(Said("collect.unsafe_id", name=_shown(entry.name), student=repr(student)))
         if entry.is_symlink():
-            submission = Submission(student, None, messages, refused=f"{_shown(entry.name)} is a symbolic link, not a "
-                                    "submission: copy the student's files into the submissions folder")
+            submission = Submission(student, None, messages, refused=Said("collect.symlink", name=_shown(entry.name)))
         elif entry.is_dir():
             folder = entry / assignment
             if not folder.is_dir() or folder.is_symlink():
                 folder = entry  # a student folder holding notebooks directly
             path = _choose_notebook(sorted(folder.glob("*.ipynb")), notebook_name, messages)
             if path is None:
-                messages.append(f"no notebook found for {assignment}")
+                messages.append(Said("collect.no_notebook", assignment=assignment))
             submission = Submission(student, path, messages)
         elif entry.suffix == ".ipynb" and stat.S_ISREG(entry.lstat().st_mode):
             submission = Submission(student, entry, messages)
@@ -234,8 +262,7 @@ def _without_collisions(claims):
         first = claims[student][0][1]
         if len(names) > 1:
             folders = ", ".join(_shown(name) for name in sorted(names))
-            refusal = (f"the folders {folders} all map to student id {student!r} (or one that differs only in case): "
-                       "none of them is graded; rename them so that each student has one folder, then grade again")
+            refusal = Said("collect.collision", folders=folders, student=repr(student))
             first = Submission(student, None, first.messages, refused=refusal)
         submissions.append(first)
     return submissions
