@@ -159,7 +159,7 @@ def _run(args):
         from .commands.release import build_release, release_folder
 
         if args.lang == "all" and args.out:
-            raise UserError("--out names one folder: give it with one --lang, en or zh_CN")
+            raise UserError(say("error.out_with_all"))
         for lang in LANGUAGES if args.lang == "all" else (checked(args.lang),):
             files = build_release(args.out, lang=lang)
             print(f"release ({lang}): {len(files)} files written to {release_folder(lang, args.out)}")
@@ -188,7 +188,6 @@ def _stop_on_sigterm(signum, frame):
 
 def main(argv=None):
     args = _parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if threading.current_thread() is threading.main_thread() else None
     from dnn_utils.data import DatasetError
     from dnn_utils.i18n import UnknownLanguage, command_line_language, say, speaking
 
@@ -197,16 +196,22 @@ def main(argv=None):
     from .records.gradebook import mask_password
     from .sandbox import SandboxUnavailable
 
-    try:
-        said = args.cli_lang or (args.lang if args.command in ("autograde", "check") else None)
-        with speaking(command_line_language(said)):
-            return _run(args)
-    except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable, UnknownLanguage) as error:
-        print(say("cli.error", message=mask_password(str(error))), file=sys.stderr)
+    try:  # the language of this command's own output; check and autograde's --lang says it too
+        lang = command_line_language(args.cli_lang or (args.lang if args.command in ("autograde", "check") else None))
+    except UnknownLanguage as error:
+        print(say("cli.error", message=str(error)), file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(say("cli.interrupted"), file=sys.stderr)
-        return 130
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if threading.current_thread() is threading.main_thread() else None
+    try:
+        with speaking(lang):
+            try:
+                return _run(args)
+            except (UserError, DatasetError, SandboxUnavailable, FileNotFoundError, NotebookUnreadable, UnknownLanguage) as error:
+                print(say("cli.error", message=mask_password(str(error))), file=sys.stderr)
+                return 2
+            except KeyboardInterrupt:
+                print(say("cli.interrupted"), file=sys.stderr)
+                return 130
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -117,3 +117,18 @@ def test_every_command_line_option_is_documented_in_the_graders_readme():
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert option in readme, f"{name} {option} is not documented in grader/README.md"
+
+
+def test_does_the_command_line_speak_chinese_when_asked_or_when_the_locale_is_chinese(tmp_path, monkeypatch, capsys):
+    for name in ("COURSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    missing = tmp_path / "missing.ipynb"
+    assert cli.main(["--lang", "zh_CN", "check", str(missing)]) == 2
+    assert capsys.readouterr().err == f"错误：{missing} 不存在\n"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert cli.main(["check", str(missing)]) == 2
+    assert "不存在" in capsys.readouterr().err
+    assert cli.main(["check", str(missing), "--lang", "en"]) == 2  # check's own --lang is the language of its report
+    assert capsys.readouterr().err == f"error: {missing} does not exist\n"
+    assert cli.main(["--lang", "fr", "check", str(missing)]) == 2
+    assert "unknown language 'fr'" in capsys.readouterr().err

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dnn_utils.i18n import checked
+from dnn_utils.i18n import checked, say
 
 from ..errors import UserError
 from ..grading.assignments import load_spec
@@ -64,7 +64,7 @@ def autograde(submitted, options):
     out = Path(options.out).resolve()
     template = Path(options.template or RELEASE / options.assignment)
     if not template.is_dir():
-        raise UserError(f"{template} is missing: run `make release`")
+        raise UserError(say("error.release_missing", release=template))
     submissions, cleanup = find_submissions(submitted, options.assignment, spec.notebook_name)
     if options.lang:
         submissions = [replace(s, lang=checked(options.lang)) for s in submissions]
@@ -136,7 +136,8 @@ def _write_autograded(course, spec, template, out, student_id, submission_path):
         write_autograded(course, spec.assignment, spec.notebook_name, Path(template) / spec.notebook_name,
                          submission_path, out / "feedback" / student_id / f"{spec.assignment}.json", spec.functions)
     except Exception as error:  # noqa: BLE001
-        print(f"warning: no autograded notebook for {student_id[:80]!r}: {type(error).__name__}: {error}", file=sys.stderr)
+        print(say("warning.no_autograded_notebook", student=repr(student_id[:80]), error=f"{type(error).__name__}: {error}"),
+              file=sys.stderr)
 
 
 def _progress(total, enabled):

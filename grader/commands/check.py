@@ -3,6 +3,8 @@ public cases, in the same sandbox and with the same report as the autograder's f
 
 from pathlib import Path
 
+from dnn_utils.i18n import say
+
 from ..errors import UserError
 from ..grading.assignments import assignment_ids, load_spec
 from ..grading.cases import public_cases
@@ -23,7 +25,7 @@ def guess_assignment(path):
     for assignment in known:
         if read_graded_code(path, load_spec(assignment).functions).found:
             return assignment
-    raise UserError(f"cannot tell which assignment {path.name} is; pass --assignment (one of {', '.join(known)})")
+    raise UserError(say("error.which_assignment", name=path.name, known=", ".join(known)))
 
 
 def check_notebook(path, assignment=None, release=None, lang=None):
@@ -31,11 +33,11 @@ def check_notebook(path, assignment=None, release=None, lang=None):
     release folder of its assignment (default: release/<id> of the repository); the report is in
     ``lang``, else in the notebook's language."""
     if not path.is_file():
-        raise FileNotFoundError(f"{path} does not exist")
+        raise FileNotFoundError(say("error.no_such_file", path=path))
     spec = load_spec(assignment or guess_assignment(path))
     release = Path(release or RELEASE / spec.assignment)
     if not release.is_dir():
-        raise UserError(f"{release} is missing: run `make release` (or pass the release folder with --release)")
+        raise UserError(say("error.release_missing_or_pass", release=release))
     # Your own code on your own machine: isolated when the machine allows it, limited in any case.
     settings = SandboxSettings(mode="namespace" if namespaces_available() else "none")
     result = grade_submission(

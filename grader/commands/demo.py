@@ -5,6 +5,8 @@ grade table, and render the worked solutions. Everything lands in ``--out``."""
 import os
 from pathlib import Path
 
+from dnn_utils.i18n import say
+
 from ..errors import UserError
 from ..grading.assignments import assignment_ids, load_spec
 from ..paths import EXAMPLES
@@ -23,7 +25,7 @@ def example_classes():
     declared = set(assignment_ids())
     classes = {p.name: p for p in sorted(EXAMPLE_CLASS.iterdir()) if p.is_dir() and p.name in declared}
     if not classes:
-        raise UserError(f"{EXAMPLE_CLASS} has no class folder of a declared assignment: run `python examples/make_class.py`")
+        raise UserError(say("error.no_example_class", folder=EXAMPLE_CLASS))
     return classes
 
 

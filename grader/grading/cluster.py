@@ -17,6 +17,8 @@ from ..paths import RELEASE
 from ..records.feedback import write_feedback_safely
 from .assignments import load_spec
 from .grade import grade_submission, internal_error, sandbox_starter
+from dnn_utils.i18n import say
+
 from .ingest import NotebookUnreadable, Submission, read_notebook_bytes
 
 TASK_RETRIES = 3
@@ -63,7 +65,7 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
     try:
         problems = {w: p for w, p in client.run(_probe_sandbox, settings, spec.assignment, options.timeout).items() if p}
         if problems:
-            raise UserError(f"workers cannot isolate student code: {problems}")
+            raise UserError(say("error.workers_cannot_isolate", problems=problems))
 
         def submit(submission):
             notebook, refused = None, submission.refused

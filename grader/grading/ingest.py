@@ -155,22 +155,22 @@ def _extract_zip(path, target):
     with zipfile.ZipFile(path) as archive:
         total = 0
         if len(archive.infolist()) > MAX_ZIP_MEMBERS:
-            raise UserError(f"the zip holds more than {MAX_ZIP_MEMBERS} files")
+            raise UserError(say("error.zip_members", limit=MAX_ZIP_MEMBERS))
         for info in archive.infolist():
             name = Path(info.filename)
             if name.is_absolute() or ".." in name.parts:
-                raise UserError(f"unsafe path in zip: {info.filename!r}")
+                raise UserError(say("error.zip_unsafe_path", name=repr(info.filename)))
             total += info.file_size
             if total > MAX_ZIP_BYTES:
-                raise UserError(f"zip expands to more than {MAX_ZIP_BYTES >> 20} MiB")
+                raise UserError(say("error.zip_too_big", limit=MAX_ZIP_BYTES >> 20))
         for info in archive.infolist():
             if not info.is_dir() and not info.filename.startswith("__MACOSX/"):
                 try:
                     archive.extract(info, target)
                 except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
                     # A name too long for this file system, a corrupt member: that file alone is left out.
-                    print(f"warning: {info.filename[:80]!r} left out of the zip's extraction "
-                          f"({getattr(error, 'strerror', None) or error})", file=sys.stderr)
+                    print(say("warning.zip_member_left_out", name=repr(info.filename[:80]),
+                              error=getattr(error, "strerror", None) or error), file=sys.stderr)
     entries = [p for p in target.iterdir() if p.name != "__MACOSX"]
     # A zip of one folder (the class folder itself) is unwrapped.
     if len(entries) == 1 and entries[0].is_dir() and not list(entries[0].glob("*.ipynb")) and _looks_like_class(entries[0]):
@@ -216,7 +216,7 @@ def find_submissions(submitted, assignment, notebook_name):
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     elif not submitted.is_dir():
-        raise FileNotFoundError(f"{submitted} is neither a folder nor a zip of submissions")
+        raise FileNotFoundError(say("error.not_submissions", path=submitted))
 
     def cleanup():
         if tmp is not None:

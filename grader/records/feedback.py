@@ -186,6 +186,6 @@ def write_feedback_safely(out, result):
                 note = say("feedback.not_written", error=type(error).__name__)
             write_feedback(out, _scores_only(result, note))
         except Exception as again:  # noqa: BLE001
-            print(f"warning: no feedback written for {result.student_id[:80]!r}: {type(again).__name__}: {again}",
+            print(say("warning.no_feedback", student=repr(result.student_id[:80]), error=f"{type(again).__name__}: {again}"),
                   file=sys.stderr)
     return result

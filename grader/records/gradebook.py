@@ -29,6 +29,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, SAWarning
 
+from dnn_utils.i18n import say
+
 from ..errors import UserError
 
 RETRIES = 10
@@ -320,12 +322,10 @@ class BackgroundGradebook:
         """Stop early when the gradebook refused to open or to take a write (a wrong --db, a
         database that went away), instead of at the end of a long run."""
         if self.error is not None:
-            raise UserError(f"the gradebook failed ({self.error}); every grade so far is in grades.csv's record "
-                            "and the feedback: fix the database and run the same command again") from self.error
+            raise UserError(say("error.gradebook_failed", error=self.error)) from self.error
 
     def close(self, raise_errors=True):
         self.queue.put(self._DONE)
         self.thread.join()
         if self.error is not None and raise_errors:
-            raise UserError(f"the gradebook did not take every grade ({self.error}); grades.csv and the "
-                               "feedback are complete, and running the same command again retries") from self.error
+            raise UserError(say("error.gradebook_incomplete", error=self.error)) from self.error

@@ -284,4 +284,50 @@ MESSAGES = {
     "case.first_on_boundary": _m("the first exactly on the boundary", "第一个样本恰好在决策边界上"),
     "case.cache_not_tanh": _m("the cached A1 is not tanh(Z1)", "缓存中的 A1 不等于 tanh(Z1)"),
     "case.at_threshold": _m("A2 exactly 0.5 on {examples}", "{examples}的 A2 恰好为 0.5"),
+
+    # --- collecting a class's submissions (grader/grading/ingest.py) ----------------------------
+    "collect.several_notebooks": _m("several notebooks found; graded {name}", "找到了多个笔记本；评分的是 {name}"),
+    "collect.renamed": _m("notebook renamed: graded {chosen} (expected {expected})",
+                          "笔记本被改了名：评分的是 {chosen}（应为 {expected}）"),
+    "collect.unsafe_id": _m("student id {name} is not a safe name; recorded as {student}",
+                            "学生 id {name} 不是安全的名字；记录为 {student}"),
+    "collect.symlink": _m("{name} is a symbolic link, not a submission: copy the student's files into the submissions "
+                          "folder",
+                          "{name} 是一个符号链接，不是提交的作业：请把学生的文件复制到提交文件夹里"),
+    "collect.no_notebook": _m("no notebook found for {assignment}", "没有找到 {assignment} 的笔记本"),
+    "collect.collision": _m("the folders {folders} all map to student id {student} (or one that differs only in case): "
+                            "none of them is graded; rename them so that each student has one folder, then grade again",
+                            "文件夹 {folders} 都对应学生 id {student}（或只有大小写不同的 id）：它们都不会被评分；"
+                            "请重命名，让每个学生只有一个文件夹，然后重新评分"),
+
+    # --- problems an instructor can fix (grader/: commands, collection, gradebook) ---------------
+    "error.gradebook_failed": _m("the gradebook failed ({error}); every grade so far is in grades.csv's record and the "
+                                 "feedback: fix the database and run the same command again",
+                                 "成绩簿出错（{error}）；到目前为止的成绩都在 grades.csv 的记录和反馈里：修好数据库后再运行一次同样的命令"),
+    "error.gradebook_incomplete": _m("the gradebook did not take every grade ({error}); grades.csv and the feedback are "
+                                     "complete, and running the same command again retries",
+                                     "成绩簿没有收下全部成绩（{error}）；grades.csv 和反馈是完整的，再运行一次同样的命令会重试"),
+    "warning.no_feedback": _m("warning: no feedback written for {student}: {error}", "警告：没有为 {student} 写出反馈：{error}"),
+    "error.workers_cannot_isolate": _m("workers cannot isolate student code: {problems}",
+                                       "工作节点无法隔离学生代码：{problems}"),
+    "error.zip_members": _m("the zip holds more than {limit} files", "zip 文件里的文件超过 {limit} 个"),
+    "error.zip_unsafe_path": _m("unsafe path in zip: {name}", "zip 中有不安全的路径：{name}"),
+    "error.zip_too_big": _m("zip expands to more than {limit} MiB", "zip 解压后超过 {limit} MiB"),
+    "warning.zip_member_left_out": _m("warning: {name} left out of the zip's extraction ({error})",
+                                      "警告：解压 zip 时跳过了 {name}（{error}）"),
+    "error.not_submissions": _m("{path} is neither a folder nor a zip of submissions", "{path} 既不是文件夹，也不是作业的 zip 文件"),
+    "error.out_with_all": _m("--out names one folder: give it with one --lang, en or zh_CN",
+                             "--out 只能指定一个文件夹：请配合单个 --lang（en 或 zh_CN）使用"),
+    "error.which_assignment": _m("cannot tell which assignment {name} is; pass --assignment (one of {known})",
+                                 "无法判断 {name} 属于哪个作业；请用 --assignment 指定（{known} 之一）"),
+    "error.no_such_file": _m("{path} does not exist", "{path} 不存在"),
+    "error.release_missing_or_pass": _m("{release} is missing: run `make release` (or pass the release folder with "
+                                        "--release)",
+                                        "{release} 不存在：请运行 `make release`（或用 --release 指定学生版文件夹）"),
+    "error.release_missing": _m("{release} is missing: run `make release`", "{release} 不存在：请运行 `make release`"),
+    "warning.no_autograded_notebook": _m("warning: no autograded notebook for {student}: {error}",
+                                         "警告：没有为 {student} 写出 autograded 笔记本：{error}"),
+    "error.no_example_class": _m("{folder} has no class folder of a declared assignment: run `python "
+                                 "examples/make_class.py`",
+                                 "{folder} 中没有任何已声明作业的班级文件夹：请运行 `python examples/make_class.py`"),
 }
