@@ -43,6 +43,13 @@ def _keep_language(path, assignment, lang):
     path.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
+SETUP = """```bash
+python3 -m venv .venv && . .venv/bin/activate
+pip install -r requirements.txt
+jupyter lab
+```"""  # the same commands in both editions' README
+
+
 def _readme(declarations, lang):
     listed = "\n".join(f"- `{d.id}/`: {d.text('SUMMARY', None, d.summary)}" for d in declarations)
     notes = "\n".join(d.text("RELEASE_NOTE", None, d.release_note) for d in declarations if d.release_note)
@@ -57,11 +64,7 @@ def _readme(declarations, lang):
 
 ## 准备环境
 
-```bash
-python3 -m venv .venv && . .venv/bin/activate
-pip install -r requirements.txt
-jupyter lab
-```
+{SETUP}
 
 要把 JupyterLab 自身的菜单也换成中文：在 JupyterLab 中选择 **Settings → Language → 中文（简体）**
 （requirements.txt 已经安装了中文语言包），页面会重新加载。
@@ -80,11 +83,7 @@ Each assignment is a folder you can download on its own:
 
 ## Set up
 
-```bash
-python3 -m venv .venv && . .venv/bin/activate
-pip install -r requirements.txt
-jupyter lab
-```
+{SETUP}
 
 Open the notebook in an assignment's folder, write your code where it says `# YOUR CODE HERE`,
 and run the check cell under each exercise: it reports, case by case, what differs and gives a hint.
