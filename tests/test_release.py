@@ -89,11 +89,12 @@ def _solution_lines(assignment):
     return {line for line in lines - provided if len(line) > 12 and not line.startswith("#")}
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_no_line_of_the_assignments_solutions_is_released(assignment):
+def test_no_line_of_the_assignments_solutions_is_released(assignment, lang):
     solution_lines = _solution_lines(assignment)
     assert len(solution_lines) >= len(graded_functions(assignment))  # the check has something to look for
-    for path in (RELEASE / assignment).rglob("*"):
+    for path in (release_folder(lang) / assignment).rglob("*"):
         if path.suffix not in (".py", ".ipynb"):
             continue
         texts = [path.read_text()] if path.suffix == ".py" else [c.source for c in read(path).cells]
