@@ -4,7 +4,7 @@ English lives in __init__.py (title, summary, release note), hints.py, hidden/mi
 about); each entry here is keyed the same way.
 """
 
-TITLE = "用深层神经网络做图像分类：应用"
+TITLE = "用深度神经网络做图像分类：应用"
 
 SUMMARY = "把已经写好的模块拼成一个两层模型和一个 L 层模型，用来判断一张图片里是不是猫。"
 
@@ -54,7 +54,7 @@ MISTAKES = {
     ),
     ("L_layer_model", "weights_scaled_by_0_01"): (
         "权重乘以 0.01 而不是 1/sqrt(n[l-1])",
-        "请使用本作业提供的 initialize_parameters_deep：如果固定乘以 0.01，深层网络里的信号会一层比一层小，网络几乎学不动。",
+        "请使用本作业提供的 initialize_parameters_deep：如果固定乘以 0.01，深度网络里的信号会一层比一层小，网络几乎学不动。",
     ),
     ("L_layer_model", "step_by_step_initialisation"): (
         "用了分步作业里的 initialize_parameters_deep（种子 3，乘以 0.01）",

@@ -70,8 +70,8 @@ MISTAKES = {
         "这个 initialize_parameters 不设种子，由调用者来设（nn_model 用的是 3），这样同一个函数适用于任何种子。"
         "请删掉 np.random.seed 这一调用。"),
     ("initialize_parameters", "seed_1_inside"): (
-        "像分步构建作业那样在内部调用 np.random.seed(1)",
-        "分步构建作业中的版本在函数内部用 1 设定种子；这里的版本把设定种子留给调用者。"),
+        "像分步作业那样在内部调用 np.random.seed(1)",
+        "分步作业中的版本在函数内部用 1 设定种子；这里的版本把设定种子留给调用者。"),
     ("initialize_parameters", "rand_instead_of_randn"): (
         "用了 np.random.rand（均匀分布）而不是 np.random.randn（正态分布）",
         "权重应取自标准正态分布；numpy 中两个名字相近的函数里，有一个生成的是 [0, 1) 上的均匀分布随机数。"),
@@ -96,7 +96,7 @@ MISTAKES = {
         "隐藏层用 np.tanh；sigmoid 只用于输出层。"),
     ("forward_propagation", "relu_on_hidden"): (
         "隐藏层用了 ReLU 而不是 tanh",
-        "这个网络的隐藏层用 np.tanh，而不是深层网络里的 ReLU。"),
+        "这个网络的隐藏层用 np.tanh，而不是深度网络里的 ReLU。"),
     ("forward_propagation", "tanh_on_output"): (
         "输出层用了 tanh 而不是 sigmoid",
         "输出必须是 (0, 1) 之间的概率：输出层用 sigmoid。"),
@@ -136,7 +136,7 @@ MISTAKES = {
         "tanh 的导数是 1 - tanh**2：即 1 - np.power(A1, 2)。"),
     ("backward_propagation", "db_without_keepdims"): (
         "求 db1 和 db2 时没有 keepdims",
-        "对样本求和会去掉这一维，除非你保留它：db1 必须和 b1 一样是 (n_h, 1)。"),
+        "对样本求和会去掉这个轴，除非用 keepdims=True 保留它：db1 必须和 b1 一样是 (n_h, 1)。"),
     ("backward_propagation", "db_wrong_axis"): (
         "db 对单元求和，而不是对样本求和",
         "样本沿列排列：应对 axis=1 求和。"),

@@ -25,7 +25,7 @@ MESSAGES = {
     "compare.length": _m("{where} should have {expected} items, got {got}", "{where} 应该有 {expected} 项，实际有 {got} 项"),
     "compare.value": _m("{where} should be {expected}, got {got}", "{where} 应该是 {expected}，实际得到 {got}"),
     "compare.not_array": _m("{where} should be a numpy array of {shape}, got {got}",
-                            "{where} 应该是{shape}的 numpy 数组，实际得到 {got}"),
+                            "{where} 应该是 numpy 数组（{shape}），实际得到 {got}"),
     "compare.matrix": _m("an np.matrix (use numpy arrays; np.dot and @ work on them)",
                          "np.matrix（请用 numpy 数组，np.dot 和 @ 都适用于数组）"),
     "compare.not_numeric": _m("{where} should be numeric ({shape}), got {got}", "{where} 应该是数值（{shape}），实际得到 {got}"),
