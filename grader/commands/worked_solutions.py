@@ -5,6 +5,7 @@ per edition (its prose, its checks' language), and renders it to HTML with every
 and plot: ``<id>.html`` in English, ``<id>.zh_CN.html`` in Chinese.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from dnn_utils.i18n import DEFAULT, LANGUAGES
@@ -24,8 +25,13 @@ def render_worked_solutions(out, assignments=None, languages=LANGUAGES):
     written = []
     for assignment in assignments or assignment_ids():
         path = source_notebook(assignment)
-        for lang in languages:
-            notebook = execute(edition(worked_solution(read(path)), assignment, lang), cwd=path.parent, lang=lang)
+        # The editions run at once, each in its own kernel: the application trains its models in
+        # each, and the machine has a core for each.
+        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+            runs = {lang: pool.submit(execute, edition(worked_solution(read(path)), assignment, lang), path.parent,
+                                      lang=lang) for lang in languages}
+        for lang, run in runs.items():
+            notebook = run.result()
             name = path.stem if lang == DEFAULT else f"{path.stem}.{lang}"
             nbformat.write(notebook, out / f"{name}.ipynb")
             html, _ = HTMLExporter(embed_images=True).from_notebook_node(notebook)

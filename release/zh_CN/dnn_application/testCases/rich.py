@@ -32,7 +32,7 @@ def entry_map(where, wrong_map, tip=None, shade=None):
     rows = []
     for i, row in enumerate(wrong_map):
         cells = []
-        for j, wrong in enumerate(row):
+        for j, wrong in enumerate(entry == "1" for entry in row):
             colour = f"rgba(207,34,46,{shade(i, j) if shade else 0.85:.2f})" if wrong else "rgba(26,127,55,.25)"
             title = f" title='{escape(tip(i, j), quote=True)}'" if tip else ""
             cells.append(f"<td{title} style='width:14px;height:14px;background:{colour};padding:0'></td>")
@@ -51,7 +51,7 @@ def _error_map(difference, actual, expected):
         actual, expected = np.asarray(actual, dtype=np.float64), np.asarray(expected, dtype=np.float64)
     except (TypeError, ValueError):
         return ""
-    if actual.shape != expected.shape or actual.shape != np.shape(difference.wrong_map):
+    if actual.shape != expected.shape or actual.shape != (len(difference.wrong_map), len(difference.wrong_map[0])):
         return ""
     with np.errstate(all="ignore"):
         relative = np.nan_to_num(np.abs(actual - expected) / np.maximum(np.abs(expected), 1e-12), nan=1.0, posinf=1.0)

@@ -42,7 +42,7 @@ class Difference:
     first_indices: list = field(default_factory=list)
     max_abs_error: float = 0.0
     max_rel_error: float | None = 0.0
-    wrong_map: list | None = None  # of a small 2-D output: which entries differ, row by row
+    wrong_map: list | None = None  # of a small 2-D output: which entries differ, a row as "0110"
 
     def as_dict(self):
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -237,8 +237,8 @@ def _compare_arrays(actual, expected, where, how, out):
             first_indices=indices,
             max_abs_error=max_abs,
             max_rel_error=max_rel,
-            wrong_map=wrong.tolist() if wrong.ndim == 2 and wrong.shape[0] <= MAX_MAP_ROWS
-            and wrong.shape[1] <= MAX_MAP_COLUMNS else None,
+            wrong_map=["".join("1" if w else "0" for w in row) for row in wrong]
+            if wrong.ndim == 2 and wrong.shape[0] <= MAX_MAP_ROWS and wrong.shape[1] <= MAX_MAP_COLUMNS else None,
         )
     )
 
