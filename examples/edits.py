@@ -104,3 +104,14 @@ def gut_check_cells(notebook):
         if cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
             cell.source = "pass"
     return notebook
+
+
+class Edition:
+    """A scenario written in another edition's notebook (docs/editions.md): ``edit`` applied to the
+    source notebook as that edition, say a student of the Chinese edition making the same mistake."""
+
+    def __init__(self, lang, edit):
+        self.lang, self.edit = lang, edit
+
+    def __call__(self, notebook):
+        return self.edit(notebook)

@@ -27,7 +27,8 @@ HOSTILE_CLASS = HERE / "hostile"
 HOSTILE_ASSIGNMENT = "dnn_step_by_step"
 sys.path[:0] = [str(HERE), str(REPO)]
 
-from edits import _cell, answer  # noqa: E402 (examples/ and the checkout go on the path first)
+from edits import Edition, _cell, answer  # noqa: E402 (examples/ and the checkout go on the path first)
+from grader.notebooks import edition  # noqa: E402
 from scenarios.dnn_step_by_step import CORRECT_VARIANTS  # noqa: E402
 
 
@@ -247,7 +248,12 @@ def build(target, assignment, scenarios):
 
     A scenario is an edit of the source notebook, None (or "RELEASE") for the untouched student
     release, or a damaged file: "INVALID_JSON", "EMPTY", "NBFORMAT3", "RENAMED"."""
-    source = nbformat.read(REPO / "notebooks" / assignment / f"{assignment}.ipynb", as_version=4)
+    def source_of(lang):
+        """The source notebook as a student of the edition ``lang`` has it, solutions included."""
+        return edition(nbformat.read(REPO / "notebooks" / assignment / f"{assignment}.ipynb", as_version=4),
+                       assignment, lang)
+
+    source = source_of("en")
     released = nbformat.read(REPO / "release" / assignment / f"{assignment}.ipynb", as_version=4)
     if assignment == HOSTILE_ASSIGNMENT:
         SOLUTION_OF.update({f: _cell(source, f).source for f in ("linear_forward", "compute_cost", "update_parameters",
@@ -267,6 +273,8 @@ def build(target, assignment, scenarios):
             path.write_text(json.dumps(_as_nbformat3(source, assignment), indent=1) + "\n")
         elif recipe == "RENAMED":
             nbformat.write(source, folder / "my_homework_final_v2.ipynb")
+        elif isinstance(recipe, Edition):
+            nbformat.write(recipe(source_of(recipe.lang)), path)
         else:
             nbformat.write(recipe(copy.deepcopy(source)), path)
     return sorted(p for p in target.rglob("*.ipynb"))

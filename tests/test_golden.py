@@ -181,6 +181,7 @@ def _runner(repo, jobs_file, parallel, limits):
     def student(job):
         """In the forked child: the cells, then each check; never returns."""
         resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))
+        os.environ["COURSE_LANG"] = job["lang"]  # the language of the release the notebook came from
         os.chdir(job["dir"])
         sys.path[0] = job["dir"]
         report_fd = os.open(job["out"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -330,6 +331,15 @@ def _cells_to_run(student, functions):
             if cell.cell_type == "code" and not _exercises_the_functions(cell.source, functions)]
 
 
+def _edition(student):
+    """The language of the edition a student's notebook belongs to (its metadata), else English."""
+    try:
+        metadata = json.loads(_notebook(student).read_text(encoding="utf-8")).get("metadata", {})
+    except (ValueError, AttributeError):
+        return "en"
+    return metadata.get("course", {}).get("lang", "en") if isinstance(metadata, dict) else "en"
+
+
 def _check_reports(students):
     """{student: the text of its check report} (see the module's docstring)."""
     from grader.grading.assignments import load_spec
@@ -347,7 +357,7 @@ def _check_reports(students):
             folder = scratch / "students" / student
             copy(folder)
             jobs.append({"student": student, "dir": str(folder), "out": str(scratch / f"{student}.out"),
-                         "cells": _cells_to_run(student, functions)})
+                         "cells": _cells_to_run(student, functions), "lang": _edition(student)})
         (scratch / "jobs.json").write_text(json.dumps(jobs))
         copy(scratch / "runner")
         limits = {"cpu_seconds": CHECK_CPU_SECONDS, "seconds": CHECK_SECONDS, "memory_bytes": MEMORY_BYTES,

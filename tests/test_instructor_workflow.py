@@ -27,21 +27,7 @@ STUDENTS = {  # student id -> (first name, last name, email)
     "untouched-release": ("Grace", "Hopper", "grace@example.org"),
     "zh-mistake-db-without-keepdims": ("华", "李", "hua@example.org"),  # the Chinese edition
 }
-CHINESE = "zh-mistake-db-without-keepdims"
-
-
-def chinese_submission(english, target):
-    """``english``'s code in the Chinese edition's notebook (release/zh_CN/): what a student of
-    that edition who wrote the same code submits."""
-    import nbformat
-
-    code = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nbformat.read(english, as_version=4).cells}
-    notebook = nbformat.read(REPO / "release" / "zh_CN" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if cell.cell_type == "code" and grade_id in code:
-            cell.source = code[grade_id]
-    nbformat.write(notebook, target)
+CHINESE = "zh-mistake-db-without-keepdims"  # the same mistake, in the Chinese edition (examples/scenarios)
 
 
 def autograde_in(course, *extra):
@@ -62,12 +48,7 @@ def graded_course(root):
         writer.writerows([student, *details] for student, details in STUDENTS.items())
     course.run("db", "student", "import", "students.csv")
     for student in STUDENTS:
-        if student == CHINESE:
-            (course.root / "submitted" / student / ASSIGNMENT).mkdir(parents=True)
-            chinese_submission(CLASS / "mistake-db-without-keepdims" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
-                               course.root / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
-        else:
-            shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
+        shutil.copytree(CLASS / student / ASSIGNMENT, course.root / "submitted" / student / ASSIGNMENT)
         (course.root / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text("2026-12-01 10:00:00.000000 UTC")
         (course.root / "submitted" / student / ASSIGNMENT / "submission_secret.txt").write_text(f"secret{len(student)}")
     autograde_in(course.root)

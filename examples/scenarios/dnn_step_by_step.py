@@ -2,8 +2,8 @@
 of the source notebook named for what it proves (correct variants, typical mistakes, cheat
 attempts, damage to the file). PINNED is the exact grade each must get (tests/test_scenarios.py)."""
 
-from edits import (answer, chain, drop_cell, duplicate_cell, extra_cell_after, gut_check_cells, rename_grade_ids,
-                   retype_cell, reverse_cells, strip_nbgrader_metadata)
+from edits import (Edition, answer, chain, drop_cell, duplicate_cell, extra_cell_after, gut_check_cells,
+                   rename_grade_ids, retype_cell, reverse_cells, strip_nbgrader_metadata)
 from testCases import load
 
 FUNCTIONS = [f.name for f in load("dnn_step_by_step").functions]
@@ -229,6 +229,8 @@ def linear_forward(A, W, b):
     "damaged-old-nbformat-3": "NBFORMAT3",
     "damaged-renamed-file": "RENAMED",
 }
+# A student of the Chinese edition with the same mistake: graded the same, told in Chinese.
+SCENARIOS["zh-mistake-db-without-keepdims"] = Edition("zh_CN", SCENARIOS["mistake-db-without-keepdims"])
 
 ALL_ZERO = {f: (0, "error") for f in FUNCTIONS}
 
@@ -269,3 +271,4 @@ PINNED = {
     "damaged-old-nbformat-3": {},
     "damaged-renamed-file": {},
 }
+PINNED["zh-mistake-db-without-keepdims"] = PINNED["mistake-db-without-keepdims"]
