@@ -156,12 +156,13 @@ def _run(args):
     elif args.command == "release":
         from dnn_utils.i18n import LANGUAGES, checked
 
-        from .commands.release import build_release, release_folder
+        from .commands.release import build_releases, release_folder
 
         if args.lang == "all" and args.out:
             raise UserError(say("error.out_with_all"))
-        for lang in LANGUAGES if args.lang == "all" else (checked(args.lang),):
-            files = build_release(args.out, lang=lang)
+        languages = LANGUAGES if args.lang == "all" else (checked(args.lang),)
+        written = build_releases(languages, {lang: args.out for lang in languages} if args.out else None)
+        for lang, files in written.items():
             print(f"release ({lang}): {len(files)} files written to {release_folder(lang, args.out)}")
     elif args.command == "solutions":
         from .commands.worked_solutions import render_worked_solutions

@@ -85,19 +85,19 @@ def test_is_a_password_in_a_user_error_masked_too(tmp_path, monkeypatch, capsys)
 
 
 def test_does_a_genuine_bug_keep_its_traceback(tmp_path, monkeypatch):
-    def broken(out, lang="en"):
+    def broken(languages, outs=None):
         raise KeyError("a bug in the release builder")
 
-    monkeypatch.setattr("grader.commands.release.build_release", broken)
+    monkeypatch.setattr("grader.commands.release.build_releases", broken)
     with pytest.raises(KeyError, match="a bug in the release builder"):
         cli.main(["release", "--out", str(tmp_path)])
 
 
 def test_does_an_interruption_exit_130_and_say_the_grades_are_kept(tmp_path, monkeypatch, capsys):
-    def interrupted(out, lang="en"):
+    def interrupted(languages, outs=None):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("grader.commands.release.build_release", interrupted)
+    monkeypatch.setattr("grader.commands.release.build_releases", interrupted)
     assert cli.main(["release", "--out", str(tmp_path)]) == 130
     assert "interrupted: every grade written so far is kept" in capsys.readouterr().err
 

@@ -5,7 +5,7 @@ grade table, and render the worked solutions. Everything lands in ``--out``."""
 import os
 from pathlib import Path
 
-from dnn_utils.i18n import say
+from dnn_utils.i18n import LANGUAGES, say
 
 from ..errors import UserError
 from ..grading.assignments import assignment_ids, load_spec
@@ -13,7 +13,7 @@ from ..paths import EXAMPLES
 from ..records.gradebook import default_url
 from ..records.tables import grade_table
 from .autograde import AutogradeOptions, autograde
-from .release import build_release
+from .release import build_releases
 from .worked_solutions import render_worked_solutions
 
 EXAMPLE_CLASS = EXAMPLES / "class"
@@ -34,8 +34,8 @@ def run_demo(out, data_dir=None):
     if data_dir:
         os.environ["DNN_DATA_DIR"] = str(data_dir)
     release = out / "release"
-    print(f"1. Building the student release into {release}")
-    build_release(release)
+    print(f"1. Building the student release into {release} (English) and {release / 'zh_CN'} (简体中文)")
+    build_releases(LANGUAGES, {"en": release, "zh_CN": release / "zh_CN"})
     db_url = default_url(out)
     for assignment, submitted in example_classes().items():
         print(f"2. Grading the example class of {assignment} (examples/class/{assignment}) in sandboxes")

@@ -140,25 +140,37 @@ def _student_requirements():
 def build_release(out=None, assignments=None, lang=DEFAULT):
     """Regenerate the release of ``lang`` (in ``out``, default release_folder(lang)) from the
     source notebooks; returns the files written."""
-    lang = checked(lang)
-    out = release_folder(lang, out)
+    return build_releases([lang], {lang: out} if out is not None else None, assignments)[checked(lang)]
+
+
+def build_releases(languages, outs=None, assignments=None):
+    """Regenerate the release of each of ``languages`` (``outs``: {lang: folder}, default
+    release_folder(lang)) from one run of nbgrader; returns {lang: the files written}."""
+    languages = [checked(lang) for lang in languages]
+    outs = {lang: release_folder(lang, (outs or {}).get(lang)) for lang in languages}
     assignments = list(assignments or assignment_ids())
     declarations = [load_spec(a).declaration for a in assignments]
     with tempfile.TemporaryDirectory(prefix="dnn-release-") as tmp:
         course = NbgraderCourse(tmp, assignments)
         for assignment in assignments:
             course.run("generate_assignment", assignment, "--force")
-        for declaration in declarations:
-            folder = out / declaration.id
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True)
-            for notebook in course.released_notebooks(declaration.id):
-                shutil.copyfile(notebook, folder / notebook.name)
-                _keep_language(folder / notebook.name, declaration.id, lang)
-            _support_files(declaration, folder, lang)
-            _copy_figures(declaration, folder)
-    with speaking(lang):
-        (out / "README.md").write_text(_readme(declarations, lang))
-    (out / "requirements.txt").write_text(_student_requirements())
+        for lang, out in outs.items():
+            for declaration in declarations:
+                folder = out / declaration.id
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                for notebook in course.released_notebooks(declaration.id):
+                    shutil.copyfile(notebook, folder / notebook.name)
+                    _keep_language(folder / notebook.name, declaration.id, lang)
+                _support_files(declaration, folder, lang)
+                _copy_figures(declaration, folder)
+            with speaking(lang):
+                (out / "README.md").write_text(_readme(declarations, lang))
+            (out / "requirements.txt").write_text(_student_requirements())
+    return {lang: _written(out, lang) for lang, out in outs.items()}
+
+
+def _written(out, lang):
+    """The files of the release of ``lang`` in ``out`` (release/ holds release/zh_CN/: left out)."""
     other_editions = [out / other for other in LANGUAGES if other != lang]
     return sorted(p for p in out.rglob("*") if p.is_file() and not any(p.is_relative_to(e) for e in other_editions))
