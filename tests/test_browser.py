@@ -254,6 +254,7 @@ class NotebookPage:
         self.context.route(re.compile(r"^(?!https?://" + re.escape(origin) + r"/).*"), lambda route: route.abort())
         self.context.set_default_timeout(30_000)
         self.page = page = self.context.new_page()
+        self.notebook_path = lab_server.root / notebook
         page.goto(lab_server.url(f"lab/tree/{notebook}"))
         cells = nbformat.read(lab_server.root / notebook, as_version=4).cells
         expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
@@ -495,6 +496,20 @@ def test_formgrader_lists_our_grades_and_keeps_a_manual_comment_across_autograde
             context.close()
 
 
+def _check_linear_forward_without_its_bias(lab):
+    """Run the setup, type a linear_forward that forgets b (a catalogued mistake) and run its
+    check; (the check's output area, the check cell's index)."""
+    notebook = nbformat.read(lab.notebook_path, as_version=4)
+    setup, exercise = _cell_index(notebook, "setup"), _cell_index(notebook, "linear_forward")
+    check = _cell_index(notebook, "check_linear_forward")
+    lab.run(setup)
+    lab.clear_editor(exercise)
+    lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
+    lab.run(exercise)
+    lab.run(check)
+    return lab.cell(check).locator(".jp-OutputArea"), check
+
+
 @pytest.mark.timeout(180)
 def test_a_failing_check_shows_its_rich_report_with_a_map_of_the_wrong_entries(lab_server, browser):
     """In JupyterLab a check shows as HTML: PASS/FAIL badges per case, the named mistake and a map
@@ -503,17 +518,9 @@ def test_a_failing_check_shows_its_rich_report_with_a_map_of_the_wrong_entries(l
 
     expect.set_options(timeout=30_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    notebook = nbformat.read(lab_server.root / NOTEBOOK, as_version=4)
-    setup, exercise = _cell_index(notebook, "setup"), _cell_index(notebook, "linear_forward")
-    check = _cell_index(notebook, "check_linear_forward")
     lab = NotebookPage(lab_server, browser, NOTEBOOK)
     try:
-        lab.run(setup)
-        lab.clear_editor(exercise)
-        lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
-        lab.run(exercise)
-        lab.run(check)
-        report = lab.cell(check).locator(".jp-OutputArea")
+        report, check = _check_linear_forward_without_its_bias(lab)
         expect(report.locator("span", has_text="FAIL")).to_have_count(2)
         expect(report).to_contain_text("This looks like a known mistake")
         expect(report.locator("td[title*='expected']").first).to_be_visible()
@@ -543,9 +550,6 @@ def test_the_chinese_edition_reports_a_known_mistake_in_chinese(chinese_lab_serv
 
     expect.set_options(timeout=30_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    notebook = nbformat.read(chinese_lab_server.root / NOTEBOOK, as_version=4)
-    setup, exercise = _cell_index(notebook, "setup"), _cell_index(notebook, "linear_forward")
-    check = _cell_index(notebook, "check_linear_forward")
     title, _ = ASSIGNMENT.translations.MISTAKES["linear_forward", "missing_b"]
     lab = NotebookPage(chinese_lab_server, browser, NOTEBOOK)
     try:
@@ -557,12 +561,7 @@ def test_the_chinese_edition_reports_a_known_mistake_in_chinese(chinese_lab_serv
         expect(inside).to_be_hidden()
         why.locator("summary").click()
         expect(inside).to_be_visible()
-        lab.run(setup)
-        lab.clear_editor(exercise)
-        lab.page.keyboard.insert_text("def linear_forward(A, W, b):\n    return np.dot(W, A), (A, W, b)")
-        lab.run(exercise)
-        lab.run(check)
-        report = lab.cell(check).locator(".jp-OutputArea")
+        report, check = _check_linear_forward_without_its_bias(lab)
         expect(report.locator("span", has_text="失败")).to_have_count(2)
         expect(report).to_contain_text("个用例中通过了")
         expect(report).to_contain_text(f"看起来是一个常见错误：{title}")

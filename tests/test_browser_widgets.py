@@ -9,6 +9,7 @@ Screenshots go to artifacts/browser/.
 nbgrader's own autograde must pass over every interactive cell in well under a second.
 """
 
+import contextlib
 import shutil
 from datetime import datetime
 
@@ -86,8 +87,7 @@ def test_the_hidden_units_widget_redraws_the_boundary_when_n_h_changes_and_run_i
     (widget_index,) = _interactive(notebook.cells)
 
     for lab_server in serve_lab(tmp_path / PLANAR, tmp_path):
-        lab = NotebookPage(lab_server, browser, NOTEBOOK)
-        try:
+        with _notebook_page(lab_server, browser, NOTEBOOK, failure_png) as lab:
             for index in [_cell_index(notebook, "setup"), _cell_index(notebook, "load_data"), *exercises]:
                 lab.run(index)
             cell = lab.run(widget_index)
@@ -104,12 +104,6 @@ def test_the_hidden_units_widget_redraws_the_boundary_when_n_h_changes_and_run_i
             expect(status).to_contain_text(f"✓ {ACCURACY[4]}")  # moving the slider trains nothing
             one_unit = _figure_after_run(lab, cell, f"✓ {ACCURACY[1]}", shots[1])
             assert one_unit != four_units, "the decision boundary did not change"
-        except BaseException:
-            lab.page.screenshot(path=str(failure_png))
-            print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
-            raise
-        finally:
-            lab.close()
 
 
 @pytest.mark.timeout(300)
@@ -134,8 +128,7 @@ def test_the_training_widget_draws_the_cost_curve_of_the_hidden_layers_typed_in(
     needed = ["setup", "load_data", "preprocess", "L_layer_model"]
 
     for lab_server in serve_lab(tmp_path / APPLICATION, tmp_path):
-        lab = NotebookPage(lab_server, browser, f"{APPLICATION}.ipynb")
-        try:
+        with _notebook_page(lab_server, browser, f"{APPLICATION}.ipynb", failure_png) as lab:
             for grade_id in needed:
                 lab.run(_cell_index(notebook, grade_id))
             cell = lab.run(widget_index)
@@ -146,12 +139,20 @@ def test_the_training_widget_draws_the_cost_curve_of_the_hidden_layers_typed_in(
             hidden.fill("7")
             shallow = _figure_after_run(lab, cell, f"✓ J = {costs[(7,)][-1]:.4f}", shots[1])
             assert shallow != deep, "the cost curve did not change"
-        except BaseException:
-            lab.page.screenshot(path=str(failure_png))
-            print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
-            raise
-        finally:
-            lab.close()
+
+
+@contextlib.contextmanager
+def _notebook_page(lab_server, browser, notebook, failure_png):
+    """A NotebookPage; when the test fails in it, a screenshot and the server's log tail."""
+    lab = NotebookPage(lab_server, browser, notebook)
+    try:
+        yield lab
+    except BaseException:
+        lab.page.screenshot(path=str(failure_png))
+        print(f"jupyter lab log tail:\n{_log_tail(lab_server.log)}")
+        raise
+    finally:
+        lab.close()
 
 
 def _seconds(cell):
