@@ -5,6 +5,7 @@ import filecmp
 import inspect
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -160,20 +161,6 @@ def _guard_against_hidden_packages(folder):
 
 @pytest.mark.integration
 @pytest.mark.parametrize("assignment", assignment_params())
-def test_source_notebook_runs_top_to_bottom_and_every_check_passes(assignment):
-    path = source_notebook(assignment)
-    notebook = execute(read(path), cwd=path.parent)
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert not error_outputs(cell), f"{cell.source[:60]!r} raised"
-        if nbgrader_meta(cell).get("grade"):
-            output = text_output(cell)
-            assert "All checks passed." in output and "FAIL" not in output
-            assert re.search(r"hidden checks of \w+ \(seed \d+\): (\d+) of \1 passed", output)
-
-
-@pytest.mark.integration
-@pytest.mark.parametrize("assignment", assignment_params())
 def test_untouched_release_raises_not_implemented_and_checks_report_failure(assignment, tmp_path):
     folder = tmp_path / assignment
     shutil.copytree(RELEASE / assignment, folder)
@@ -196,9 +183,25 @@ def test_untouched_release_raises_not_implemented_and_checks_report_failure(assi
     assert checks == len(graded_functions(assignment))
 
 
+def interactive_cells(cells):
+    """The indices of the interactive cells (dnn_utils.interactive), tagged "interactive"."""
+    return [i for i, cell in enumerate(cells) if "interactive" in cell.metadata.get("tags", [])]
+
+
+def seconds_taken(cell):
+    """How long the kernel took to run ``cell``, from the timestamps nbclient records."""
+    timing = cell.metadata["execution"]
+    start, end = (datetime.fromisoformat(timing[key].replace("Z", "+00:00"))
+                  for key in ("iopub.execute_input", "shell.execute_reply"))
+    return (end - start).total_seconds()
+
+
 @pytest.mark.integration
 @pytest.mark.parametrize("assignment", assignment_params())
-def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stub(assignment, tmp_path):
+def test_nbgrader_autograde_runs_the_solution_top_to_bottom_with_full_marks_and_gives_the_stub_zero(assignment, tmp_path):
+    """nbgrader's own pipeline on the source notebook as a submission: every cell runs without an
+    error, every check and hidden check passes (full marks), each interactive cell prints one line
+    and takes well under a second (NBGRADER_EXECUTION), and the untouched release gets zero."""
     course = NbgraderCourse(tmp_path / "course", [assignment])
     course.run("generate_assignment", assignment, "--force")
     (released,) = course.released_notebooks(assignment)
@@ -209,6 +212,21 @@ def test_nbgrader_autograde_gives_full_marks_to_the_solution_and_zero_to_the_stu
     max_score = sum(nbgrader_meta(c).get("points", 0) for c in read(source_notebook(assignment)).cells)
     assert scores["solution_student"] == (max_score, max_score)
     assert scores["untouched_student"] == (0, max_score)
+    graded = read(course.root / "autograded" / "solution_student" / assignment / f"{assignment}.ipynb")
+    for cell in graded.cells:
+        if cell.cell_type == "code":
+            assert not error_outputs(cell), f"{cell.source[:60]!r} raised"
+        if nbgrader_meta(cell).get("grade"):
+            output = text_output(cell)
+            assert "All checks passed." in output and "FAIL" not in output
+            assert re.search(r"hidden checks of \w+ \(seed \d+\): (\d+) of \1 passed", output)
+    assert "widgets" not in graded.metadata
+    for index in interactive_cells(graded.cells):
+        cell = graded.cells[index]
+        (output,) = cell.outputs
+        assert output.output_type == "stream" and output.text.count("\n") == 1
+        assert "skipped while grading" in output.text
+        assert seconds_taken(cell) < 0.5, f"{cell.source!r} took {seconds_taken(cell):.2f} s while grading"
 
 
 def test_release_carries_no_code_of_the_mistake_catalog():
