@@ -269,3 +269,20 @@ def test_do_the_two_releases_differ_only_in_prose_cells(assignment):
             assert all(chinese(text(c)) for c in prose), f"{assignment}: a Chinese release cell without Chinese"
     edition = release_folder("zh_CN") / assignment / "dnn_utils" / "edition.py"
     assert "LANGUAGE = 'zh_CN'" in edition.read_text()
+
+
+def test_is_an_unreadable_notebook_explained_in_the_language_asked_for(tmp_path):
+    """Why a file cannot be graded is said in the student's language too: the reading errors carry
+    a message id (NotebookUnreadable holds a Said) and are put into words when shown."""
+    from grader.grading.ingest import NotebookUnreadable, read_graded_code, read_notebook_bytes
+
+    not_a_notebook, link = tmp_path / "list.ipynb", tmp_path / "link.ipynb"
+    not_a_notebook.write_text("[1, 2]")
+    link.symlink_to(not_a_notebook)
+    assert read_graded_code(not_a_notebook, ["f"], "zh_CN").fatal == "这个文件是 JSON，但不是笔记本（没有顶层对象）"
+    assert read_graded_code(not_a_notebook, ["f"]).fatal == "the file is JSON but not a notebook (no top-level object)"
+    with pytest.raises(NotebookUnreadable) as raised:
+        read_notebook_bytes(link)
+    with speaking("zh_CN"):
+        assert str(raised.value).startswith("笔记本无法打开")
+    assert str(raised.value).startswith("the notebook cannot be opened")

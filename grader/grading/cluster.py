@@ -12,13 +12,13 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from dnn_utils.i18n import say
+
 from ..errors import UserError
 from ..paths import RELEASE
 from ..records.feedback import write_feedback_safely
 from .assignments import load_spec
 from .grade import grade_submission, internal_error, sandbox_starter
-from dnn_utils.i18n import say
-
 from .ingest import NotebookUnreadable, Submission, read_notebook_bytes
 
 TASK_RETRIES = 3
@@ -73,7 +73,7 @@ def cluster_grader(address, spec, options, settings, run_seed, out):
                 try:
                     notebook = read_notebook_bytes(submission.path)
                 except NotebookUnreadable as error:
-                    refused = str(error)
+                    refused = error.args[0]  # put into words on the worker, in the student's language
             return client.submit(
                 grade_on_worker, submission.student_id, notebook, spec.notebook_name, submission.messages,
                 spec.assignment, run_seed, options.timeout, settings, refused, submission.lang,

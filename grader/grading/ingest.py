@@ -37,7 +37,11 @@ TOP_LEVEL_DEF = re.compile(r"^(?:async\s+)?def\s+(\w+)\s*\(", re.M)  # where a c
 
 
 class NotebookUnreadable(ValueError):
-    """A submitted file that is not a regular notebook file we may read."""
+    """A submitted file that is not a regular notebook file we may read. Its argument is a Said,
+    put into words when the error is shown (in the language of whoever reads it)."""
+
+    def __str__(self):
+        return said(self.args[0]) if self.args else ""
 
 
 def read_regular_file(path, size):
@@ -56,12 +60,11 @@ def read_notebook_bytes(path):
     try:
         data = read_regular_file(path, MAX_NOTEBOOK_BYTES + 1)
     except OSError as error:
-        raise NotebookUnreadable(f"the notebook cannot be opened ({error.strerror}; a symbolic link?)") from None
+        raise NotebookUnreadable(Said("ingest.cannot_open", reason=error.strerror)) from None
     except ValueError:
-        raise NotebookUnreadable("the submitted notebook is not a regular file") from None
+        raise NotebookUnreadable(Said("ingest.not_regular")) from None
     if len(data) > MAX_NOTEBOOK_BYTES:
-        raise NotebookUnreadable(f"the notebook is over the {MAX_NOTEBOOK_BYTES >> 20} MiB limit: clear its outputs "
-                                 "(Kernel > Restart Kernel and Clear Outputs) and submit again")
+        raise NotebookUnreadable(Said("ingest.too_big", limit=MAX_NOTEBOOK_BYTES >> 20))
     return data
 
 
@@ -76,7 +79,7 @@ class Submission:
     student_id: str
     path: Path | None
     messages: list = field(default_factory=list)
-    refused: str | None = None
+    refused: "str | Said | None" = None
     lang: str | None = None  # the language of its feedback, when autograde --lang forces one (else its notebook's)
     _digest: str | None = field(default=None, repr=False, compare=False)
 
@@ -271,13 +274,13 @@ def _without_collisions(claims):
 def raw_cells(document):
     """(cell_type, source, metadata) of every cell in an nbformat 4 or 3 document."""
     if not isinstance(document, dict):
-        raise ValueError("the file is JSON but not a notebook (no top-level object)")
+        raise NotebookUnreadable(Said("ingest.not_a_notebook"))
     if "cells" in document:
         cells = document["cells"]
     elif "worksheets" in document:  # nbformat 3
         cells = [c for sheet in document.get("worksheets") or [] for c in sheet.get("cells", [])]
     else:
-        raise ValueError("the file is JSON but has no cells")
+        raise NotebookUnreadable(Said("ingest.no_cells"))
     out = []
     for cell in cells if isinstance(cells, list) else []:
         if not isinstance(cell, dict):
@@ -360,28 +363,30 @@ def read_graded_code(path, functions, lang=None):
     """Find the cell that defines each graded function: by grade_id, else by its definition
     (the last one, as running the notebook would), else in a cell whose type was changed.
     Messages are in ``lang`` if given, else in the notebook's language."""
-    fallback = lang or DEFAULT
-    with speaking(fallback):
-        if path is None:
-            return GradedCode([], {}, [], fatal=say("ingest.no_notebook"), lang=fallback)
-        try:
-            data = read_notebook_bytes(path)
-        except NotebookUnreadable as error:
-            return GradedCode([], {}, [], fatal=str(error), lang=fallback)
-        if not data:
-            return GradedCode([], {}, [], fatal=say("ingest.empty"), lang=fallback)
-        if data.count(b"[") + data.count(b"{") > MAX_NOTEBOOK_CONTAINERS:
-            return GradedCode([], {}, [], fatal=say("ingest.too_many_containers"), lang=fallback)
-        try:
-            document = json.loads(data.decode("utf-8", errors="replace"))
-            cells = raw_cells(document)
-        except json.JSONDecodeError as error:
-            return GradedCode([], {}, [], fatal=say("ingest.not_json", line=error.lineno, column=error.colno), lang=fallback)
-        except (ValueError, RecursionError) as error:
-            return GradedCode([], {}, [], fatal=str(error), lang=fallback)
+    try:
+        document, cells = _read_cells(path)
+    except (ValueError, RecursionError) as error:  # NotebookUnreadable, or a JSON too deep for the parser
+        with speaking(lang or DEFAULT):
+            return GradedCode([], {}, [], fatal=str(error), lang=lang or DEFAULT)
     lang = lang or notebook_language(document) or DEFAULT
     with speaking(lang):
         return replace(_find_graded_code(document, cells, functions), lang=lang)
+
+
+def _read_cells(path):
+    """(document, raw_cells) of the notebook at ``path``; NotebookUnreadable says why not."""
+    if path is None:
+        raise NotebookUnreadable(Said("ingest.no_notebook"))
+    data = read_notebook_bytes(path)
+    if not data:
+        raise NotebookUnreadable(Said("ingest.empty"))
+    if data.count(b"[") + data.count(b"{") > MAX_NOTEBOOK_CONTAINERS:
+        raise NotebookUnreadable(Said("ingest.too_many_containers"))
+    try:
+        document = json.loads(data.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as error:
+        raise NotebookUnreadable(Said("ingest.not_json", line=error.lineno, column=error.colno)) from None
+    return document, raw_cells(document)
 
 
 def _find_graded_code(document, cells, functions):

@@ -203,6 +203,15 @@ MESSAGES = {
 
     # --- the grader: reading a notebook ----------------------------------------------------------
     "ingest.no_notebook": _m("no notebook was submitted", "没有提交笔记本"),
+    "ingest.cannot_open": _m("the notebook cannot be opened ({reason}; a symbolic link?)",
+                             "笔记本无法打开（{reason}；是符号链接吗？）"),
+    "ingest.not_regular": _m("the submitted notebook is not a regular file", "提交的笔记本不是普通文件"),
+    "ingest.too_big": _m("the notebook is over the {limit} MiB limit: clear its outputs (Kernel > Restart Kernel and "
+                         "Clear Outputs) and submit again",
+                         "笔记本超过了 {limit} MiB 的上限：清除输出（Kernel > Restart Kernel and Clear Outputs）后重新提交"),
+    "ingest.not_a_notebook": _m("the file is JSON but not a notebook (no top-level object)",
+                                "这个文件是 JSON，但不是笔记本（没有顶层对象）"),
+    "ingest.no_cells": _m("the file is JSON but has no cells", "这个文件是 JSON，但没有任何单元格"),
     "ingest.empty": _m("the notebook file is empty", "笔记本文件是空的"),
     "ingest.too_many_containers": _m("the notebook is too large to read (its outputs?): clear its outputs (Kernel > "
                                      "Restart Kernel and Clear Outputs) and submit again",
