@@ -365,3 +365,19 @@ def test_does_the_feedback_page_map_the_wrong_entries_of_a_small_matrix_as_the_c
     table = table[:table.index("</table>")]
     assert table.count("rgba(207,34,46") == 2 and table.count("rgba(26,127,55") == 4
     assert "Which entries" not in as_html(a_result()), "no map without one"
+
+
+def test_does_the_autograded_check_output_speak_the_feedbacks_language_and_stop_at_its_line_limit():
+    """records.autograded.check_output: the feedback page's own first line (feedback.score_line),
+    and past MAX_LINES one line, in the current language, saying how many more the page holds."""
+    from dnn_utils.i18n import speaking
+    from grader.records.autograded import MAX_LINES, check_output
+
+    item = {"item": "linear_backward", "status": "failed", "score": 0, "max_score": 10, "cases": [],
+            "messages": [f"note {i}" for i in range(MAX_LINES + 5)]}
+    english = check_output(item).splitlines()
+    assert english[0] == "[FAIL] linear_backward: 0 / 10 (python -m grader autograde)"
+    assert len(english) == MAX_LINES + 1 and english[-1] == "... 6 more lines in the feedback page"
+    with speaking("zh_CN"):
+        chinese = check_output(item).splitlines()
+    assert chinese[0].startswith("[失败] linear_backward: 0 / 10") and chinese[-1] == "……还有 6 行，见反馈页面"

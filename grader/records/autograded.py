@@ -23,6 +23,7 @@ from testCases.checks import group_messages
 
 from ..grading.grade import STATUSES
 from ..grading.ingest import read_graded_code, read_regular_file
+from .feedback import score_line
 from .store import atomic_write
 
 MAX_LINES = 40  # of a check cell's output
@@ -42,8 +43,7 @@ def check_output(item):
     """The text under a check cell: our result for one function (an item of the feedback JSON),
     in the current language."""
     status = item["status"] if item["status"] in STATUSES else "error"
-    lines = [f"[{say('feedback.status.' + status)}] {item['item']}: "
-             f"{item['score']:g} / {item['max_score']:g} (python -m grader autograde)"]
+    lines = [score_line(item["item"], status, item["score"], item["max_score"]) + " (python -m grader autograde)"]
     for mistake in item.get("mistakes", [])[:1]:
         lines += [say("feedback.likely_mistake", title=mistake["title"]), say("check.hint", hint=mistake["hint"])]
     cases = item.get("cases", [])
@@ -51,7 +51,7 @@ def check_output(item):
     lines += [f"- {group.message} ({group.where(len(cases))})" for group in group_messages(failing)]
     lines += [say("check.note", note=message) for message in item.get("messages", [])]
     if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES] + [f"... {len(lines) - MAX_LINES} more lines in the feedback page"]
+        lines = lines[:MAX_LINES] + [say("feedback.more_lines", count=len(lines) - MAX_LINES)]
     return "\n".join(lines) + "\n"
 
 

@@ -47,6 +47,11 @@ def _failing(item):
     return [c for c in item.cases if not c.passed]
 
 
+def score_line(function, status, score, max_score):
+    """"[PASS] linear_forward: 5 / 5", the first line of a graded function's result, in the current language."""
+    return f"[{say('feedback.status.' + status)}] {function}: {score:g} / {max_score:g}"
+
+
 def _status(item):
     return say(f"feedback.status.{item.status}")
 
@@ -56,7 +61,7 @@ def _case_line(case):
 
 
 def _item_lines(item):
-    lines = [f"[{_status(item)}] {item.item}: {item.score:g} / {item.max_score:g}"]
+    lines = [score_line(item.item, item.status, item.score, item.max_score)]
     failing = _failing(item)
     lines += [f"    {_case_line(case)}" for case in failing]
     for group in group_messages(failing):
@@ -142,7 +147,7 @@ def as_html(result):
             f"<!doctype html><html lang='{'zh-CN' if result.lang == 'zh_CN' else 'en'}'><head><meta charset='utf-8'>",
             f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
             f"<h1>{e(title)}</h1>",
-            f"<p><b>{e(say('feedback.score', score=f'{result.score:g}', max_score=f'{result.max_score:g}'))}</b>. "
+            f"<p><b>{e(say('feedback.score', score=f'{result.score:g}', max_score=f'{result.max_score:g}'))}</b> "
             f"{e(say('feedback.seed_note', seed=result.seed))}</p>",
         ]
         if result.messages:

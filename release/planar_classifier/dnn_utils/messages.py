@@ -250,10 +250,11 @@ MESSAGES = {
     "feedback.hidden_seed": _m(" (hidden cases seed {seed})", "（隐藏用例种子 {seed}）"),
     "feedback.public_only": _m(" (public cases)", "（公开用例）"),
     "feedback.title": _m("{assignment}: feedback for {student}", "{assignment}：给 {student} 的反馈"),
-    "feedback.score": _m("Score: {score} / {max_score}", "得分：{score} / {max_score}"),
+    "feedback.score": _m("Score: {score} / {max_score}.", "得分：{score} / {max_score}。"),
     "feedback.seed_note": _m("Hidden cases were drawn with seed {seed}; public cases are the ones your notebook's checks "
                              "run.",
                              "隐藏用例由种子 {seed} 生成；公开用例就是你笔记本里的检查所运行的那些。"),
+    "feedback.more_lines": _m("... {count} more lines in the feedback page", "……还有 {count} 行，见反馈页面"),
     "feedback.too_long": _m("the details of this feedback were too long to keep; only the scores are shown",
                             "这份反馈的详细内容太长，无法保存；这里只显示分数"),
     "feedback.not_written": _m("the grader could not write the details of this feedback ({error}); please report it",
