@@ -19,7 +19,7 @@ import sys
 import threading
 from pathlib import Path
 
-from dnn_utils.i18n import checked, say
+from dnn_utils.i18n import LANGUAGES, UnknownLanguage, checked, command_line_language, say, speaking
 
 
 def _assignment(value):
@@ -33,6 +33,8 @@ def _assignment(value):
 
 def _parser():
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", dest="cli_lang", default=None, help="the language of this command's own output, en or "
+                                                                     "zh_CN (default: COURSE_LANG, else LANG)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     grade = commands.add_parser("autograde", help="grade a class: feedback, grades.csv and the gradebook")
@@ -66,8 +68,6 @@ def _parser():
     check.add_argument("--release", default=None, help="the student release folder of the assignment "
                                                        "(default: release/<id> of the repository)")
     check.add_argument("--lang", default=None, help="the report's language, en or zh_CN (default: the notebook's)")
-    parser.add_argument("--lang", dest="cli_lang", default=None, help="the language of this command's own output, en or "
-                                                                     "zh_CN (default: COURSE_LANG, else LANG)")
 
     demo = commands.add_parser("demo", help="the main job: release, grade the example class, worked solutions")
     demo.add_argument("--out", default="artifacts", help="folder for everything it makes (default: artifacts)")
@@ -154,8 +154,6 @@ def _run(args):
 
         run_demo(Path(args.out), args.data_dir)
     elif args.command == "release":
-        from dnn_utils.i18n import LANGUAGES, checked
-
         from .commands.release import build_releases, release_folder
 
         if args.lang == "all" and args.out:
@@ -190,7 +188,6 @@ def _stop_on_sigterm(signum, frame):
 def main(argv=None):
     args = _parser().parse_args(argv)
     from dnn_utils.data import DatasetError
-    from dnn_utils.i18n import UnknownLanguage, command_line_language, say, speaking
 
     from .errors import UserError
     from .grading.ingest import NotebookUnreadable

@@ -37,10 +37,10 @@ def release_folder(lang, out=None):
     return RELEASE if lang == DEFAULT else RELEASE / lang
 
 
-def _keep_language(path, assignment, lang):
-    """Rewrite the released notebook at ``path`` as the edition ``lang``."""
-    notebook = edition(json.loads(path.read_text()), assignment, lang)
-    path.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+def _write_edition(released, target, assignment, lang):
+    """The notebook nbgrader released (``released``) written to ``target`` as the edition ``lang``."""
+    notebook = edition(json.loads(released.read_text()), assignment, lang)
+    target.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 SETUP = """```bash
@@ -160,8 +160,7 @@ def build_releases(languages, outs=None, assignments=None):
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir(parents=True)
                 for notebook in course.released_notebooks(declaration.id):
-                    shutil.copyfile(notebook, folder / notebook.name)
-                    _keep_language(folder / notebook.name, declaration.id, lang)
+                    _write_edition(notebook, folder / notebook.name, declaration.id, lang)
                 _support_files(declaration, folder, lang)
                 _copy_figures(declaration, folder)
             with speaking(lang):

@@ -48,7 +48,7 @@ def _failing(item):
 
 
 def score_line(function, status, score, max_score):
-    """"[PASS] linear_forward: 5 / 5", the first line of a graded function's result, in the current language."""
+    """"[PASS] f: 5 / 5", the first line of the result of a graded function f, in the current language."""
     return f"[{say('feedback.status.' + status)}] {function}: {score:g} / {max_score:g}"
 
 

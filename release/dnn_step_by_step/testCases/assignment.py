@@ -20,7 +20,7 @@ from typing import Callable
 
 import numpy as np
 
-from dnn_utils.i18n import language, say
+from dnn_utils.i18n import DEFAULT, language, say
 from dnn_utils.plain import load
 
 # The course's fixtures and functions seed numpy's global RNG, so in a threaded program every
@@ -159,7 +159,7 @@ class Assignment:
         """One of this assignment's messages in the current language (dnn_utils.i18n): ``english``,
         as its definition gives it, or the Chinese entry ``key`` of ``table`` ("HINTS", "MISTAKES",
         "CASES") of its zh_CN module; ``key`` None for "TITLE" and "SUMMARY"."""
-        if language() == "en" or self.translations is None:
+        if language() == DEFAULT or self.translations is None:
             return english
         entries = getattr(self.translations, table, None)
         if key is None:
@@ -173,10 +173,6 @@ class Assignment:
     def case_about(self, case):
         """What a public case is about, in the current language (a hidden case's says numbers)."""
         return self.text("CASES", (case.function, case.name), case.about)
-
-    @property
-    def localised_title(self):
-        return self.text("TITLE", None, self.title)
 
     @cached_property
     def known_mistakes(self):
